@@ -1,0 +1,49 @@
+package org.pbft.tlc;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one TLC run established.
+ *
+ * @param outcome how the run ended
+ * @param violated the violated invariant or property, or null (unknown or not a violation)
+ * @param counterexampleLength states in the error trace TLC printed, 0 when there was none
+ * @param distinctStates distinct states found (the last count TLC reported)
+ * @param statesGenerated states generated
+ * @param depth depth of the state graph search, or -1 when TLC did not report it
+ * @param seconds wall-clock duration of the run
+ * @param summary one line for humans saying what happened
+ * @param errorText the first lines TLC printed about the error (and the trace), empty on PASS
+ * @param exitCode exit status of the TLC process
+ */
+public record TlcResult(
+    TlcOutcome outcome,
+    String violated,
+    int counterexampleLength,
+    long distinctStates,
+    long statesGenerated,
+    int depth,
+    double seconds,
+    String summary,
+    List<String> errorText,
+    int exitCode) {
+
+  public TlcResult {
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(summary, "summary");
+    errorText = List.copyOf(errorText);
+  }
+
+  /** The same result with another outcome and violated name (used once the cfg is known). */
+  public TlcResult withViolation(TlcOutcome newOutcome, String newViolated) {
+    return new TlcResult(newOutcome, newViolated, counterexampleLength, distinctStates,
+        statesGenerated, depth, seconds, summary, errorText, exitCode);
+  }
+
+  /** The same result with the wall-clock time measured by the caller. */
+  public TlcResult withSeconds(double newSeconds) {
+    return new TlcResult(outcome, violated, counterexampleLength, distinctStates, statesGenerated,
+        depth, newSeconds, summary, errorText, exitCode);
+  }
+}
