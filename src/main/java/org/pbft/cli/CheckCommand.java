@@ -1,0 +1,214 @@
+package org.pbft.cli;
+
+import static org.pbft.tlc.Numbers.count;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pbft.tlc.TlcOutcome;
+import org.pbft.tlc.TlcResult;
+import org.pbft.tlc.TlcRunSettings;
+import org.pbft.tlc.TlcRunner;
+import org.pbft.tlc.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pbft check}: runs TLC on models, one at a time, and judges each by its header. */
+@Command(
+    name = "check",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+        "Model-checks the TLA+ spec with TLC and compares each result with the expectation in the "
+            + "model's .cfg header ('\\* EXPECT: PASS distinct >= N' or "
+            + "'\\* EXPECT: VIOLATION Name').",
+        "Without options: checks " + ModelSelection.MAIN + "."})
+final class CheckCommand implements Callable<Integer> {
+  private static final int ERROR_LINES_SHOWN = 40;
+
+  @Option(names = {"-c", "--config"}, arity = "1..*", paramLabel = "FILE",
+      description = "Model(s) to check (.cfg files).")
+  List<Path> configs = new ArrayList<>();
+
+  @Option(names = "--mutants", description = "Check every mutant under spec/mutants/; each must "
+      + "be refuted.")
+  boolean mutants;
+
+  @Option(names = "--debug", description = "Check the Debug models of spec/ (reachability checks "
+      + "expected to fail).")
+  boolean debug;
+
+  @Option(names = "--all", description = "Check every model under spec/: main, Debug, mutants.")
+  boolean all;
+
+  @Option(names = {"-w", "--workers"}, paramLabel = "N",
+      description = "TLC worker threads (default: number of cores, ${DEFAULT-VALUE}).")
+  int workers = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--max-heap", paramLabel = "SIZE",
+      description = "Heap of the TLC JVM, such as 8g (default: half the machine's memory).")
+  String maxHeap;
+
+  @Option(names = "--no-deadlock", description = "Do not report deadlocks (TLC's -deadlock).")
+  boolean noDeadlock;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Stop a TLC run after this long and count it as failed (default: none).")
+  long timeoutSeconds;
+
+  @Option(names = "--progress", paramLabel = "SECONDS", defaultValue = "5",
+      description = "Seconds between progress lines on stderr (default: ${DEFAULT-VALUE}).")
+  double progressSeconds;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path root = Path.of(System.getProperty("pbft.root", System.getProperty("user.dir")));
+    List<String> usage = new ArrayList<>();
+    TlcRunSettings settings = settings(root, usage);
+    ModelSelection selection = select(root);
+    usage.addAll(selection.problems());
+    if (!usage.isEmpty()) {
+      usage.forEach(p -> err.println("pbft check: " + p));
+      err.println("pbft check: nothing was checked (see pbft check --help)");
+      return 2;
+    }
+    return new CheckRun(out, err, settings, selection, root, progressSeconds).run();
+  }
+
+  private ModelSelection select(Path root) throws IOException {
+    ModelSelection selection = new ModelSelection(root);
+    configs.forEach(selection::addConfig);
+    if (all) {
+      selection.addAll();
+    }
+    if (debug && !all) {
+      selection.addDebug();
+    }
+    if (mutants && !all) {
+      selection.addMutants();
+    }
+    if (configs.isEmpty() && !all && !debug && !mutants) {
+      selection.addMain();
+    }
+    return selection;
+  }
+
+  private TlcRunSettings settings(Path root, List<String> usage) {
+    if (workers < 1) {
+      usage.add("--workers must be at least 1");
+      workers = 1;
+    }
+    if (maxHeap != null && !maxHeap.matches("\\d+[kKmMgGtT]?")) {
+      usage.add("--max-heap takes a size such as 8g or 4096m, not '" + maxHeap + "'");
+      maxHeap = null;
+    }
+    if (timeoutSeconds < 0) {
+      usage.add("--timeout must not be negative");
+    }
+    Path specDir = root.resolve("spec");
+    return TlcRunSettings.defaults()
+        .withWorkers(workers)
+        .withMaxHeap(maxHeap)
+        .withCheckDeadlock(!noDeadlock)
+        .withLibraryPaths(Files.isDirectory(specDir) ? List.of(specDir) : List.of())
+        .withTimeout(timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null);
+  }
+
+  /** One invocation's runs and the report. */
+  private static final class CheckRun {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final TlcRunSettings settings;
+    private final ModelSelection selection;
+    private final Path logDir;
+    private final double progressSeconds;
+
+    CheckRun(PrintWriter out, PrintWriter err, TlcRunSettings settings, ModelSelection selection,
+        Path root, double progressSeconds) {
+      this.out = out;
+      this.err = err;
+      this.settings = settings;
+      this.selection = selection;
+      this.logDir = root.resolve("target").resolve("tlc");
+      this.progressSeconds = progressSeconds;
+    }
+
+    int run() throws InterruptedException {
+      List<MutantTable.Row> mutantRows = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      List<ModelSelection.Selected> models = selection.models();
+      for (ModelSelection.Selected s : models) {
+        Verdict verdict = check(s, mutantRows);
+        if (!verdict.ok()) {
+          failed.add(s.shownAs());
+        }
+      }
+      if (!mutantRows.isEmpty()) {
+        out.println();
+        MutantTable.print(out, mutantRows);
+      }
+      if (models.size() > 1) {
+        out.println(failed.isEmpty()
+            ? "PASS all " + models.size() + " models met their expectations"
+            : "FAIL " + failed.size() + " of " + models.size()
+                + " models did not meet their expectations: " + String.join(", ", failed));
+      }
+      out.flush();
+      return failed.isEmpty() ? 0 : 1;
+    }
+
+    private Verdict check(ModelSelection.Selected s, List<MutantTable.Row> mutantRows)
+        throws InterruptedException {
+      String title = s.model().title().isEmpty() ? "" : " (" + s.model().title() + ")";
+      err.println("checking " + s.shownAs() + title + ": expecting "
+          + s.model().expectation().describe() + "; TLC with " + settings.workers() + " workers");
+      err.flush();
+      Path log = logDir.resolve(s.shownAs().replace('/', '_').replace('\\', '_') + ".log");
+      TlcResult result;
+      try {
+        result = new TlcRunner(settings.withLogFile(log))
+            .run(s.model().cfg(), s.model().spec(),
+                new ProgressPrinter(err, s.shownAs(), progressSeconds));
+      } catch (IOException e) {
+        out.println("FAIL " + s.shownAs() + ": could not run TLC: " + e);
+        out.flush();
+        return new Verdict(false, e.toString());
+      }
+      Verdict verdict = Verdict.judge(s.model().expectation(), result);
+      out.println((verdict.ok() ? "PASS " : "FAIL ") + s.shownAs() + ": " + verdict.reason());
+      if (!verdict.ok()) {
+        explain(result, log);
+      }
+      out.flush();
+      if (s.mutant()) {
+        mutantRows.add(new MutantTable.Row(s.shownAs(), verdict.ok(), result));
+      }
+      return verdict;
+    }
+
+    /** What a person needs to act on a failure: TLC's own words, a hint, the full log. */
+    private void explain(TlcResult result, Path log) {
+      List<String> text = result.errorText();
+      text.stream().limit(ERROR_LINES_SHOWN).forEach(line -> out.println("    " + line));
+      if (text.size() > ERROR_LINES_SHOWN) {
+        out.println("    ... (" + count(text.size() - ERROR_LINES_SHOWN) + " more lines)");
+      }
+      if (result.outcome() == TlcOutcome.OUT_OF_MEMORY) {
+        out.println("    hint: give TLC more heap with --max-heap, for example --max-heap 8g");
+      }
+      out.println("    full TLC output: " + selection.show(log));
+    }
+  }
+}
