@@ -193,7 +193,9 @@ final class CheckCommand implements Callable<Integer> {
       }
       out.flush();
       if (s.mutant()) {
-        mutantRows.add(new MutantTable.Row(s.shownAs(), verdict.ok(), result));
+        String name = s.model().cfg().getFileName().toString().replaceFirst("\\.cfg$", "");
+        mutantRows.add(new MutantTable.Row(name, s.model().expectation().violation(),
+            verdict.ok(), result));
       }
       return verdict;
     }

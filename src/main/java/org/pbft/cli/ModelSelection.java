@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.pbft.tlc.Model;
 import org.pbft.tlc.ModelDiscovery;
+import org.pbft.tlc.ModelExpectation;
 import org.pbft.tlc.ModelHeaderException;
 
 /**
@@ -100,6 +101,11 @@ final class ModelSelection {
 
   private void put(Path cfg, Model model, boolean mutant) {
     Path file = cfg.toAbsolutePath().normalize();
+    if (mutant && model.expectation().kind() != ModelExpectation.Kind.VIOLATION) {
+      problems.add(show(file) + ": a mutant must be refuted; its header must say "
+          + "'\\* EXPECT: VIOLATION InvariantName'");
+      return;
+    }
     selected.putIfAbsent(file, new Selected(model, show(file), mutant));
   }
 

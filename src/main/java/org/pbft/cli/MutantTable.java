@@ -12,21 +12,20 @@ import org.pbft.tlc.TlcResult;
  * invariant its header names.
  */
 final class MutantTable {
-  record Row(String mutant, boolean refuted, TlcResult result) {}
+  /** One mutant: its name, the invariant it must violate, whether it did, what TLC reported. */
+  record Row(String mutant, String invariant, boolean refuted, TlcResult result) {}
 
   private MutantTable() {}
 
   static void print(PrintWriter out, List<Row> rows) {
-    int width = Math.max("mutant".length(),
-        rows.stream().mapToInt(r -> r.mutant().length()).max().orElse(0));
-    String format = "%-" + width + "s  %-8s  %-28s  %14s  %8s%n";
-    out.printf(format, "mutant", "refuted", "violated", "counterexample", "time");
+    int nameWidth = width("mutant", rows.stream().map(Row::mutant).toList());
+    int invWidth = width("invariant", rows.stream().map(Row::invariant).toList());
+    String format = "%-" + nameWidth + "s  %-8s  %-" + invWidth + "s  %14s  %8s%n";
+    out.printf(format, "mutant", "refuted", "invariant", "counterexample", "time");
     for (Row row : rows) {
       TlcResult r = row.result();
-      String violated = r.violated() != null ? r.violated() : "-";
-      String trace = r.counterexampleLength() > 0 ? count(r.counterexampleLength()) + " states"
-          : "-";
-      out.printf(format, row.mutant(), row.refuted() ? "yes" : "NO", violated, trace,
+      String trace = row.refuted() ? count(r.counterexampleLength()) + " states" : "-";
+      out.printf(format, row.mutant(), row.refuted() ? "yes" : "NO", row.invariant(), trace,
           seconds(r.seconds()));
     }
     long refuted = rows.stream().filter(Row::refuted).count();
@@ -36,5 +35,9 @@ final class MutantTable {
       out.printf("FAIL mutants: %d of %d not refuted: %s%n", rows.size() - refuted, rows.size(),
           String.join(", ", rows.stream().filter(r -> !r.refuted()).map(Row::mutant).toList()));
     }
+  }
+
+  private static int width(String header, List<String> values) {
+    return Math.max(header.length(), values.stream().mapToInt(String::length).max().orElse(0));
   }
 }

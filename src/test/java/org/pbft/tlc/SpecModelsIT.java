@@ -1,5 +1,6 @@
 package org.pbft.tlc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -40,6 +41,10 @@ class SpecModelsIT {
   private static void check(Path root, Path cfg, String shown, TlcRunSettings settings)
       throws Exception {
     Model model = Model.load(cfg, shown);
+    if (cfg.startsWith(root.resolve("spec").resolve(ModelDiscovery.MUTANTS))) {
+      assertEquals(ModelExpectation.Kind.VIOLATION, model.expectation().kind(),
+          shown + ": a mutant must expect a violation");
+    }
     Path log = root.resolve("target/tlc").resolve(shown.replace('/', '_') + ".log");
     TlcResult r = new TlcRunner(settings.withLogFile(log))
         .run(model.cfg(), model.spec(), new Heartbeat(shown));
