@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 final class SanyErrors {
   private static final Pattern PARSING_FILE = Pattern.compile("^Parsing file (.+)$");
-  private static final Pattern MISSING =
-      Pattern.compile("Cannot find source file for module (\\S+?)(?: imported in module (\\S+?))?\\.?$");
+  private static final Pattern MISSING = Pattern.compile(
+      "Cannot find source file for module (\\S+?)(?: imported in module (\\S+?))?\\.?$");
   private static final Pattern AT_LINE_COLUMN = Pattern.compile("at line (\\d+), column (\\d+)");
   private static final Pattern SEMANTIC_LOCATION =
       Pattern.compile("^line (\\d+), col (\\d+) to line \\d+, col \\d+ of module (\\S+)$");

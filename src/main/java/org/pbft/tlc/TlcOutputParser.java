@@ -19,10 +19,10 @@ public final class TlcOutputParser {
   static final int MAX_ERROR_LINES = 400;
   private static final int MAX_KEPT_LINES = 200;
 
-  private static final Pattern VIOLATED =
-      Pattern.compile("^(Invariant|Action property|Property|Temporal property) (\\S+) is violated");
-  private static final Pattern PROGRESS = Pattern.compile(
-      "([\\d,]+) states generated.*?([\\d,]+) distinct states found.*?([\\d,]+) states left on queue");
+  private static final Pattern VIOLATED = Pattern.compile(
+      "^(Invariant|Action property|Property|Temporal property) (\\S+) is violated");
+  private static final Pattern PROGRESS = Pattern.compile("([\\d,]+) states generated"
+      + ".*?([\\d,]+) distinct states found.*?([\\d,]+) states left on queue");
   private static final Pattern INIT_STATES =
       Pattern.compile("([\\d,]+) distinct states? generated");
   private static final Pattern DEPTH =
@@ -81,7 +81,8 @@ public final class TlcOutputParser {
         d.summary, text, exitCode);
   }
 
-  private record Decision(TlcOutcome outcome, String violated, String summary, List<String> lines) {}
+  private record Decision(
+      TlcOutcome outcome, String violated, String summary, List<String> lines) {}
 
   private Decision decide(int exitCode) {
     if (outOfMemory) {
@@ -116,7 +117,8 @@ public final class TlcOutputParser {
         if (m.code() == INVARIANT_VIOLATED_INITIAL || m.code() == PROPERTY_VIOLATED_INITIAL) {
           traceStates = Math.max(traceStates, 1); // the message itself prints the one state
         }
-        TlcOutcome outcome = invariant ? TlcOutcome.INVARIANT_VIOLATED : TlcOutcome.PROPERTY_VIOLATED;
+        TlcOutcome outcome =
+            invariant ? TlcOutcome.INVARIANT_VIOLATED : TlcOutcome.PROPERTY_VIOLATED;
         return new Decision(outcome, named ? v.group(2) : null, m.oneLine(), errorText);
       }
       case TEMPORAL_PROPERTY_VIOLATED -> {

@@ -40,10 +40,4 @@ public record TlcResult(
     return new TlcResult(newOutcome, newViolated, counterexampleLength, distinctStates,
         statesGenerated, depth, seconds, summary, errorText, exitCode);
   }
-
-  /** The same result with the wall-clock time measured by the caller. */
-  public TlcResult withSeconds(double newSeconds) {
-    return new TlcResult(outcome, violated, counterexampleLength, distinctStates, statesGenerated,
-        depth, newSeconds, summary, errorText, exitCode);
-  }
 }

@@ -33,10 +33,6 @@ public final class TlcRunner {
     this.settings = settings;
   }
 
-  public TlcRunSettings settings() {
-    return settings;
-  }
-
   /** Checks {@code spec} (a .tla file) against {@code cfg}; blocks until TLC is done. */
   public TlcResult run(Path cfg, Path spec, TlcProgressListener listener)
       throws IOException, InterruptedException {

@@ -28,7 +28,8 @@ class TlcFailuresIT {
   }
 
   private static void assertOutcome(TlcOutcome expected, TlcResult r) {
-    assertEquals(expected, r.outcome(), () -> r.summary() + "\n" + String.join("\n", r.errorText()));
+    assertEquals(expected, r.outcome(),
+        () -> r.summary() + "\n" + String.join("\n", r.errorText()));
   }
 
   @Test

@@ -31,7 +31,8 @@ class TlcOutputParserTest {
     assertEquals(8, r.counterexampleLength());
     assertEquals(8, r.depth());
     assertTrue(r.distinctStates() > 0);
-    assertTrue(r.errorText().contains("Invariant SumBelowSevenInv is violated."), r.errorText()::toString);
+    assertTrue(r.errorText().contains("Invariant SumBelowSevenInv is violated."),
+        r.errorText()::toString);
   }
 
   @Test
