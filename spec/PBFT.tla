@@ -1,0 +1,493 @@
+-------------------------------- MODULE PBFT --------------------------------
+(***************************************************************************)
+(* Practical Byzantine Fault Tolerance (Castro & Liskov, OSDI'99 section 4,*)
+(* TOCS'02): normal case, checkpoints with garbage collection, state       *)
+(* transfer and view change, for N replicas of which the set Byz (at most  *)
+(* F of them) is Byzantine.                                                *)
+(*                                                                         *)
+(* Modelling choices, each one a reduction that keeps the protocol's       *)
+(* meaning (spec/README.md argues each):                                   *)
+(*  - A request is identified with its digest: the collision-resistance    *)
+(*    assumption of the paper. Null is the null request of NEW-VIEW.       *)
+(*  - Messages are sets of tuples that only grow; the network may deliver  *)
+(*    any sent message, any number of times, in any order. Only correct    *)
+(*    replicas' messages are stored. A Byzantine replica's PREPARE, COMMIT *)
+(*    and CHECKPOINT are simply available for every value (it may          *)
+(*    equivocate freely); its PRE-PREPARE, VIEW-CHANGE and NEW-VIEW are    *)
+(*    synthesized at the moment a correct replica receives or uses them,   *)
+(*    restricted to what it could sign and prove (it cannot forge a        *)
+(*    correct replica's message nor a certificate it does not hold).       *)
+(*  - A correct replica's log is the set of messages it sent: it accepted  *)
+(*    PRE-PREPARE(v,n,d) iff it sent PREPARE(v,n,d) (or, as primary, the   *)
+(*    PRE-PREPARE); it is prepared(d,v,n) iff it sent COMMIT(v,n,d), since *)
+(*    a correct replica multicasts COMMIT in the step in which it becomes  *)
+(*    prepared. Garbage collection is the watermark guard: a replica       *)
+(*    ignores every entry at or below its stable checkpoint h.             *)
+(*  - executed[r] is the sequence of requests r executed; its prefix up to *)
+(*    n is the service state (and its digest) at checkpoint n.             *)
+(***************************************************************************)
+EXTENDS Naturals, FiniteSets, Sequences
+
+CONSTANTS
+    N,          \* number of replicas; replicas are 0..N-1
+    F,          \* number of faults tolerated
+    Byz,        \* the Byzantine replicas
+    Requests,   \* client requests (their digests)
+    Null,       \* the null request put in gaps by NEW-VIEW
+    MaxView,    \* model bound: views 0..MaxView
+    MaxSeq,     \* model bound: sequence numbers 1..MaxSeq
+    K,          \* checkpoint interval
+    L           \* log window: sequence numbers in (h, h+L]
+
+Replicas == 0 .. N-1
+Correct  == Replicas \ Byz
+Views    == 0 .. MaxView
+Seqs     == 1 .. MaxSeq
+Values   == Requests \cup {Null}
+Primary(v) == v % N
+
+(***************************************************************************)
+(* Certificate sizes. Every threshold of the protocol is derived here.     *)
+(***************************************************************************)
+Quorum     == 2 * F + 1   \* prepared (with the pre-prepare), committed, stable, NEW-VIEW
+WeakQuorum == F + 1       \* join a view change; client accepts a reply
+
+(* Any two quorums share at least one correct replica (2Q - N >= F + 1),   *)
+(* and a quorum of correct replicas exists so that the protocol can make   *)
+(* progress. Mutants that break it on purpose override this operator.      *)
+QuorumIntersectionAssumption ==
+    /\ Byz \subseteq Replicas
+    /\ Cardinality(Byz) <= F
+    /\ 2 * Quorum - N >= F + 1
+    /\ Quorum <= N - F
+    /\ Null \notin Requests
+    /\ K >= 1 /\ L >= K /\ L % K = 0
+
+ASSUME QuorumIntersectionAssumption
+
+Max(S) == CHOOSE x \in S : \A y \in S : y <= x
+
+VARIABLES
+    view,         \* view[r]: the view replica r is in (or moving to)
+    status,       \* "normal", or "viewchange" after sending VIEW-CHANGE until NEW-VIEW
+    h,            \* low watermark: sequence number of r's stable checkpoint
+    executed,     \* sequence of requests r executed, in order
+    prePrepares,  \* <<v, n, d>>: PRE-PREPARE sent by the correct primary of v
+    prepares,     \* <<v, n, d, r>>: PREPARE sent by correct backup r
+    commits,      \* <<v, n, d, r>>: COMMIT sent by correct replica r
+    checkpoints,  \* <<n, s, r>>: CHECKPOINT(n, state s) sent by correct r
+    viewChanges,  \* VIEW-CHANGE messages sent by correct replicas
+    newViews      \* NEW-VIEW messages sent by correct primaries
+
+vars == <<view, status, h, executed, prePrepares, prepares, commits,
+          checkpoints, viewChanges, newViews>>
+
+(***************************************************************************)
+(* Message shapes.                                                         *)
+(***************************************************************************)
+Cert == Views \X Seqs \X Values          \* a prepared certificate <<v, n, d>>
+State == Seq(Values)                      \* a service state: the executed requests
+\* A VIEW-CHANGE(v, n, s, P, i): the stable checkpoint (n, s) and the set P of
+\* prepared certificates above it, at most one (the highest-view one) per n.
+VCMsg(v, n, s, P, i) == [v |-> v, n |-> n, s |-> s, P |-> P, i |-> i]
+\* A NEW-VIEW(v, O) with the checkpoint (minS, s) that V proves; O is a set of
+\* <<n, d>> for every n in (minS, maxS].
+NVMsg(v, minS, s, O) == [v |-> v, minS |-> minS, s |-> s, O |-> O]
+
+TypeOK ==
+    /\ view \in [Replicas -> Views]
+    /\ status \in [Replicas -> {"normal", "viewchange"}]
+    /\ h \in [Replicas -> 0 .. MaxSeq]
+    /\ \A r \in Replicas : /\ executed[r] \in Seq(Values)
+                           /\ Len(executed[r]) <= MaxSeq
+    /\ prePrepares \subseteq Views \X Seqs \X Values
+    /\ prepares \subseteq Views \X Seqs \X Values \X Correct
+    /\ commits \subseteq Views \X Seqs \X Values \X Correct
+    /\ \A c \in checkpoints : c[1] \in Seqs /\ c[3] \in Correct /\ Len(c[2]) = c[1]
+    /\ \A m \in viewChanges : /\ m.v \in Views /\ m.i \in Correct
+                              /\ m.n \in 0 .. MaxSeq /\ m.P \subseteq Cert
+    /\ \A m \in newViews : m.v \in Views /\ m.minS \in 0 .. MaxSeq
+
+(***************************************************************************)
+(* What a replica has sent. A Byzantine replica may have sent anything     *)
+(* that carries its own identity.                                          *)
+(***************************************************************************)
+SentPrePrepare(v, n, d) ==
+    IF Primary(v) \in Byz THEN TRUE ELSE <<v, n, d>> \in prePrepares
+
+SentPrepare(q, v, n, d) == q \in Byz \/ <<v, n, d, q>> \in prepares
+
+SentCommit(q, v, n, d) == q \in Byz \/ <<v, n, d, q>> \in commits
+
+SentCheckpoint(q, n, s) == q \in Byz \/ <<n, s, q>> \in checkpoints
+
+(* Replica r has accepted PRE-PREPARE(v, n, d) into its log. *)
+Accepted(r, v, n, d) ==
+    IF r = Primary(v) THEN <<v, n, d>> \in prePrepares ELSE <<v, n, d, r>> \in prepares
+
+InWindow(r, n) == h[r] < n /\ n <= h[r] + L
+
+(* The paper's predicates, for a correct replica r. prepared(m, v, n, i):   *)
+(* the pre-prepare and 2f matching PREPAREs from distinct backups.          *)
+PrepareQuorum(v, n, d) ==
+    Cardinality({q \in Replicas \ {Primary(v)} : SentPrepare(q, v, n, d)}) >= Quorum - 1
+
+CommitQuorum(v, n, d) ==
+    Cardinality({q \in Replicas : SentCommit(q, v, n, d)}) >= Quorum
+
+\* r is prepared: recorded by r's own COMMIT (sent when it became prepared).
+Prepared(r, v, n, d) == <<v, n, d, r>> \in commits
+
+\* committed-local(m, v, n, i): prepared and 2f+1 matching COMMITs.
+CommittedLocal(r, v, n, d) == Prepared(r, v, n, d) /\ CommitQuorum(v, n, d)
+
+(* A prepared certificate that a Byzantine replica could present in its     *)
+(* VIEW-CHANGE: the pre-prepare was sent and 2f backups sent PREPARE.        *)
+ValidCert(c) == SentPrePrepare(c[1], c[2], c[3]) /\ PrepareQuorum(c[1], c[2], c[3])
+
+(* The states whose checkpoint at n has 2f+1 matching CHECKPOINTs. Only      *)
+(* states some correct replica checkpointed can reach the quorum.            *)
+StableProof(n, s) == Cardinality({q \in Replicas : SentCheckpoint(q, n, s)}) >= Quorum
+ProvableCheckpoints ==
+    {<<0, <<>>>>} \cup {<<c[1], c[2]>> : c \in {c \in checkpoints : StableProof(c[1], c[2])}}
+
+(***************************************************************************)
+(* The view-change computations.                                           *)
+(***************************************************************************)
+(* P: for each n above r's stable checkpoint at which r prepared, the        *)
+(* certificate of the highest view.                                          *)
+PreparedSet(r) ==
+    LET mine == {<<c[1], c[2], c[3]>> : c \in {c \in commits : c[4] = r /\ c[2] > h[r]}}
+    IN  {c \in mine : \A c2 \in mine : c2[2] = c[2] => c2[1] <= c[1]}
+
+StateAt(r, n) == SubSeq(executed[r], 1, n)
+
+MyViewChange(r, v) == VCMsg(v, h[r], StateAt(r, h[r]), PreparedSet(r), r)
+
+(* Every VIEW-CHANGE a Byzantine replica q could send for view v: a stable   *)
+(* checkpoint it can prove, and for each n above it one valid certificate or *)
+(* none (it may hide what it prepared).                                      *)
+NoCert == <<>>
+ByzViewChanges(q, v) ==
+    LET valid == {c \in Cert : ValidCert(c)}
+    IN  UNION {
+          LET ns == {n \in Seqs : n > ck[1]}
+          IN  { VCMsg(v, ck[1], ck[2], {pick[n] : n \in {m \in ns : pick[m] # NoCert}}, q) :
+                pick \in {p \in [ns -> valid \cup {NoCert}] :
+                            \A n \in ns : p[n] = NoCert \/ p[n][2] = n} }
+        : ck \in ProvableCheckpoints }
+
+ViewChangesFrom(q, v) ==
+    IF q \in Byz THEN ByzViewChanges(q, v) ELSE {m \in viewChanges : m.i = q /\ m.v = v}
+
+(* NEW-VIEW's O computed from a set V of VIEW-CHANGEs: the latest stable     *)
+(* checkpoint minS, and for every n in (minS, maxS] the request of the       *)
+(* highest-view certificate at n, or the null request.                       *)
+ComputeNewView(v, V) ==
+    LET minS  == Max({m.n : m \in V})
+        ckpt  == CHOOSE m \in V : m.n = minS
+        certs == {c \in UNION {m.P : m \in V} : c[2] > minS}
+        maxS  == Max({minS} \cup {c[2] : c \in certs})
+        best(n) == CHOOSE c \in certs : c[2] = n /\ \A c2 \in certs : c2[2] = n => c2[1] <= c[1]
+        pick(n) == IF \E c \in certs : c[2] = n THEN best(n)[3] ELSE Null
+    IN  NVMsg(v, minS, ckpt.s, {<<n, pick(n)>> : n \in minS + 1 .. maxS})
+
+(* The sets V made of one VIEW-CHANGE for view v from each replica in Q.     *)
+RECURSIVE ViewChangeSets(_, _)
+ViewChangeSets(v, Q) ==
+    IF Q = {} THEN {{}}
+    ELSE LET q == CHOOSE q \in Q : TRUE
+         IN  UNION { {V \cup {m} : V \in ViewChangeSets(v, Q \ {q})} : m \in ViewChangesFrom(q, v) }
+
+(* Every NEW-VIEW that a primary could justify with 2f+1 VIEW-CHANGEs for v  *)
+(* from distinct replicas, among them its own. Backups accept exactly these: *)
+(* they recompute O from V.                                                  *)
+JustifiableNewViews(v) ==
+    LET senders == {q \in Replicas : q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v}
+    IN  UNION { {ComputeNewView(v, V) : V \in ViewChangeSets(v, Q)}
+              : Q \in {Q \in SUBSET senders : Cardinality(Q) = Quorum /\ Primary(v) \in Q} }
+
+(* Adopting a stable checkpoint (n, s): raise the low watermark, discarding  *)
+(* the log at or below n, and fetch the state if r is behind it.             *)
+AdoptCheckpoint(r, n, s) ==
+    /\ h' = [h EXCEPT ![r] = n]
+    /\ executed' = [executed EXCEPT ![r] = IF Len(@) < n THEN s ELSE @]
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* Initial state.                                                          *)
+(***************************************************************************)
+Init ==
+    /\ view = [r \in Replicas |-> 0]
+    /\ status = [r \in Replicas |-> "normal"]
+    /\ h = [r \in Replicas |-> 0]
+    /\ executed = [r \in Replicas |-> <<>>]
+    /\ prePrepares = {}
+    /\ prepares = {}
+    /\ commits = {}
+    /\ checkpoints = {}
+    /\ viewChanges = {}
+    /\ newViews = {}
+
+(***************************************************************************)
+(* Normal case.                                                            *)
+(***************************************************************************)
+(* The correct primary of view v assigns the next sequence number to a      *)
+(* request it has not executed nor ordered in this view.                    *)
+\* Java: Replica.sendPrePrepare
+NextSeq(p) == 1 + Max({h[p]} \cup {pp[2] : pp \in {pp \in prePrepares : pp[1] = view[p]}})
+
+SendPrePrepare(p, d) ==
+    LET v == view[p]
+        n == NextSeq(p)
+    IN
+    /\ p \in Correct
+    /\ p = Primary(v)
+    /\ status[p] = "normal"
+    /\ d \in Requests
+    /\ \A i \in 1 .. Len(executed[p]) : executed[p][i] # d
+    /\ \A pp \in prePrepares : pp[1] = v => pp[3] # d
+    /\ n \in Seqs
+    /\ InWindow(p, n)
+    /\ prePrepares' = prePrepares \cup {<<v, n, d>>}
+    /\ UNCHANGED <<view, status, h, executed, prepares, commits, checkpoints,
+                   viewChanges, newViews>>
+
+(* A backup accepts a PRE-PREPARE in its view, inside its watermarks, if it  *)
+(* accepted no other request at (v, n), and multicasts PREPARE.              *)
+\* Java: Replica.onPrePrepare
+ReceivePrePrepare(r, v, n, d) ==
+    /\ r \in Correct
+    /\ v = view[r]
+    /\ status[r] = "normal"
+    /\ r # Primary(v)
+    /\ d \in Requests
+    /\ SentPrePrepare(v, n, d)
+    /\ InWindow(r, n)
+    /\ \A d2 \in Values : <<v, n, d2, r>> \notin prepares
+    /\ prepares' = prepares \cup {<<v, n, d, r>>}
+    /\ UNCHANGED <<view, status, h, executed, prePrepares, commits, checkpoints,
+                   viewChanges, newViews>>
+
+(* prepared(d, v, n, r) becomes true: r multicasts COMMIT.                   *)
+\* Java: Replica.onPrepare
+SendCommit(r, v, n, d) ==
+    /\ r \in Correct
+    /\ v = view[r]
+    /\ status[r] = "normal"
+    /\ InWindow(r, n)
+    /\ Accepted(r, v, n, d)
+    /\ PrepareQuorum(v, n, d)
+    /\ <<v, n, d, r>> \notin commits
+    /\ commits' = commits \cup {<<v, n, d, r>>}
+    /\ UNCHANGED <<view, status, h, executed, prePrepares, prepares, checkpoints,
+                   viewChanges, newViews>>
+
+(* committed-local(d, v, n, r) with every lower sequence number executed:    *)
+(* r executes d (a request executed before is not run again: its cached     *)
+(* reply is sent) and, at a checkpoint, multicasts CHECKPOINT with its state.*)
+\* Java: Replica.onCommit
+Execute(r, v, n, d) ==
+    /\ r \in Correct
+    /\ n = Len(executed[r]) + 1
+    /\ n > h[r]
+    /\ CommittedLocal(r, v, n, d)
+    /\ executed' = [executed EXCEPT ![r] = Append(@, d)]
+    /\ checkpoints' = IF n % K = 0 THEN checkpoints \cup {<<n, executed'[r], r>>}
+                                   ELSE checkpoints
+    /\ UNCHANGED <<view, status, h, prePrepares, prepares, commits, viewChanges,
+                   newViews>>
+
+(***************************************************************************)
+(* Checkpoints, garbage collection, state transfer.                        *)
+(***************************************************************************)
+(* 2f+1 matching CHECKPOINTs for a state r has: the checkpoint is stable.    *)
+\* Java: Replica.onCheckpoint
+StableCheckpoint(r, n, s) ==
+    /\ r \in Correct
+    /\ n > h[r]
+    /\ n <= Len(executed[r])
+    /\ StableProof(n, s)
+    /\ AdoptCheckpoint(r, n, s)
+    /\ UNCHANGED <<view, status, prePrepares, prepares, commits, checkpoints,
+                   viewChanges, newViews>>
+
+(* r is behind a stable checkpoint: it fetches the checkpointed state (and   *)
+(* checks it against the digest the 2f+1 CHECKPOINTs certify).               *)
+\* Java: Replica.onStateTransfer
+StateTransfer(r, n, s) ==
+    /\ r \in Correct
+    /\ n > Len(executed[r])
+    /\ StableProof(n, s)
+    /\ AdoptCheckpoint(r, n, s)
+    /\ UNCHANGED <<view, status, prePrepares, prepares, commits, checkpoints,
+                   viewChanges, newViews>>
+
+(***************************************************************************)
+(* View change.                                                            *)
+(***************************************************************************)
+MoveToView(r, v) ==
+    /\ view' = [view EXCEPT ![r] = v]
+    /\ status' = [status EXCEPT ![r] = "viewchange"]
+    /\ viewChanges' = viewChanges \cup {MyViewChange(r, v)}
+
+(* r's timer expires (in view v, or waiting for NEW-VIEW of v): it moves to  *)
+(* view v+1 and multicasts VIEW-CHANGE(v+1, n, C, P, r).                      *)
+\* Java: Replica.onViewChangeTimeout
+StartViewChange(r) ==
+    /\ r \in Correct
+    /\ view[r] < MaxView
+    /\ MoveToView(r, view[r] + 1)
+    /\ UNCHANGED <<h, executed, prePrepares, prepares, commits, checkpoints, newViews>>
+
+(* r saw VIEW-CHANGEs for views above its own from f+1 other replicas: it    *)
+(* joins the smallest of those views.                                        *)
+\* Java: Replica.onViewChange
+JoinViewChange(r, v) ==
+    LET above(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v >= v
+        exact(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v
+        S == {q \in Replicas \ {r} : above(q)}
+    IN
+    /\ r \in Correct
+    /\ v \in Views
+    /\ v > view[r]
+    /\ Cardinality(S) >= WeakQuorum
+    /\ \E q \in S : exact(q)
+    /\ MoveToView(r, v)
+    /\ UNCHANGED <<h, executed, prePrepares, prepares, commits, checkpoints, newViews>>
+
+(* Entering view v with NEW-VIEW nv: adopt its checkpoint if newer, then     *)
+(* accept the pre-prepares of O above the watermark.                         *)
+EnterView(r, nv) ==
+    LET newH == IF nv.minS > h[r] THEN nv.minS ELSE h[r] IN
+    /\ status' = [status EXCEPT ![r] = "normal"]
+    /\ IF nv.minS > h[r] THEN AdoptCheckpoint(r, nv.minS, nv.s)
+                         ELSE UNCHANGED <<h, executed>>
+    /\ IF r = Primary(nv.v)
+         THEN /\ prePrepares' = prePrepares \cup {<<nv.v, o[1], o[2]>> : o \in {o \in nv.O : o[1] > newH}}
+              /\ UNCHANGED prepares
+         ELSE /\ prepares' = prepares \cup {<<nv.v, o[1], o[2], r>> : o \in {o \in nv.O : o[1] > newH}}
+              /\ UNCHANGED prePrepares
+
+(* The correct primary of v, having 2f+1 VIEW-CHANGEs (its own among them),  *)
+(* multicasts NEW-VIEW(v, V, O) and enters view v.                           *)
+\* Java: Replica.sendNewView
+SendNewView(p, nv) ==
+    /\ p \in Correct
+    /\ p = Primary(view[p])
+    /\ status[p] = "viewchange"
+    /\ \A m \in newViews : m.v # view[p]
+    /\ nv \in JustifiableNewViews(view[p])
+    /\ newViews' = newViews \cup {nv}
+    /\ EnterView(p, nv)
+    /\ UNCHANGED <<view, commits, checkpoints, viewChanges>>
+
+(* A backup accepts a NEW-VIEW for a view not below its own whose O it can   *)
+(* recompute from V. A Byzantine primary may send any such NEW-VIEW, a       *)
+(* different one to each backup.                                             *)
+\* Java: Replica.onNewView
+ReceiveNewView(r, nv) ==
+    /\ r \in Correct
+    /\ r # Primary(nv.v)
+    /\ \/ view[r] < nv.v
+       \/ view[r] = nv.v /\ status[r] = "viewchange"
+    /\ view' = [view EXCEPT ![r] = nv.v]
+    /\ EnterView(r, nv)
+    /\ UNCHANGED <<commits, checkpoints, viewChanges, newViews>>
+
+NewViewsFor(r) ==
+    UNION { IF Primary(v) \in Byz THEN JustifiableNewViews(v)
+                                  ELSE {m \in newViews : m.v = v}
+          : v \in {v \in Views : v > view[r] \/ (v = view[r] /\ status[r] = "viewchange")} }
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* Next-state relation, one disjunct per action so that mutants can swap   *)
+(* a single one.                                                           *)
+(***************************************************************************)
+DoSendPrePrepare    == \E p \in Correct, d \in Requests : SendPrePrepare(p, d)
+DoReceivePrePrepare == \E r \in Correct, n \in Seqs, d \in Requests :
+                           ReceivePrePrepare(r, view[r], n, d)
+DoSendCommit        == \E r \in Correct, n \in Seqs, d \in Values : SendCommit(r, view[r], n, d)
+DoExecute           == \E r \in Correct, v \in Views, d \in Values :
+                           Execute(r, v, Len(executed[r]) + 1, d)
+DoStableCheckpoint  == \E r \in Correct, c \in checkpoints : StableCheckpoint(r, c[1], c[2])
+DoStateTransfer     == \E r \in Correct, c \in checkpoints : StateTransfer(r, c[1], c[2])
+DoStartViewChange   == \E r \in Correct : StartViewChange(r)
+DoJoinViewChange    == \E r \in Correct, v \in Views : JoinViewChange(r, v)
+\* The guards come first so that TLC computes the candidate NEW-VIEWs only
+\* where one could be sent or received.
+DoSendNewView       == \E p \in Correct :
+                           /\ p = Primary(view[p]) /\ status[p] = "viewchange"
+                           /\ \E nv \in JustifiableNewViews(view[p]) : SendNewView(p, nv)
+DoReceiveNewView    == \E r \in Correct : \E nv \in NewViewsFor(r) : ReceiveNewView(r, nv)
+
+NormalCaseNext == DoSendPrePrepare \/ DoReceivePrePrepare \/ DoSendCommit \/ DoExecute
+CheckpointNext == DoStableCheckpoint \/ DoStateTransfer
+ViewChangeNext == DoStartViewChange \/ DoJoinViewChange \/ DoSendNewView \/ DoReceiveNewView
+
+Next == NormalCaseNext \/ CheckpointNext \/ ViewChangeNext
+
+Spec == Init /\ [][Next]_vars
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* Safety.                                                                 *)
+(***************************************************************************)
+(* No two correct replicas execute different requests at one sequence       *)
+(* number, in any views: one's history is a prefix of the other's.           *)
+AgreementInv ==
+    \A r1, r2 \in Correct :
+        \A n \in 1 .. Len(executed[r1]) :
+            n <= Len(executed[r2]) => executed[r1][n] = executed[r2][n]
+
+(* A correct replica's state at each of its checkpoints is its history.      *)
+CheckpointStateInv ==
+    \A c \in checkpoints : c[2] = SubSeq(executed[c[3]], 1, c[1])
+
+(* A request committed-local at a correct replica in view v is the only      *)
+(* request any later view puts at that sequence number.                      *)
+AcceptedByCorrect(v, n, d) == <<v, n, d>> \in prePrepares \/ \E q \in Correct : <<v, n, d, q>> \in prepares
+
+CommittedCarriedInv ==
+    \A c \in commits :
+        CommitQuorum(c[1], c[2], c[3]) =>
+            \A v2 \in Views, d2 \in Values :
+                (v2 > c[1] /\ AcceptedByCorrect(v2, c[2], d2)) => d2 = c[3]
+
+(* The result of request d at replica r: the sequence number at which r      *)
+(* first executed it (later executions only re-send the cached reply).       *)
+Executes(r, d) == {i \in 1 .. Len(executed[r]) : executed[r][i] = d}
+Result(r, d) == CHOOSE i \in Executes(r, d) : \A j \in Executes(r, d) : i <= j
+
+(* A client accepts result x for d when f+1 replicas reply x; a Byzantine    *)
+(* replica replies whatever helps.                                           *)
+AcceptableResults(d) ==
+    {x \in Seqs : Cardinality(Byz \cup {r \in Correct : Executes(r, d) # {} /\ Result(r, d) = x})
+                    >= WeakQuorum}
+
+ClientAcceptInv == \A d \in Requests : Cardinality(AcceptableResults(d)) <= 1
+
+SafetyInv == AgreementInv /\ CheckpointStateInv /\ CommittedCarriedInv /\ ClientAcceptInv
+
+(***************************************************************************)
+(* Vacuity guards: TLC must find each of these violated.                   *)
+(***************************************************************************)
+DebugNoExecution == \A r \in Correct : executed[r] = <<>>
+
+DebugNoGarbageCollection == \A r \in Correct : h[r] = 0
+
+DebugNoStateTransfer ==
+    \A r \in Correct : \A n \in Seqs :
+        (n <= Len(executed[r])) => \E v \in Views : CommittedLocal(r, v, n, executed[r][n])
+
+(* A request prepared at a correct replica in one view and executed through  *)
+(* a commit of a later view: the view change carried it across.              *)
+DebugNoCarriedRequest ==
+    ~ \E r \in Correct, v \in Views, n \in Seqs, d \in Requests :
+        /\ n <= Len(executed[r])
+        /\ executed[r][n] = d
+        /\ v > 0
+        /\ CommittedLocal(r, v, n, d)
+        /\ \E c \in commits : c[1] < v /\ c[2] = n /\ c[3] = d
+=============================================================================
