@@ -1,0 +1,66 @@
+package org.pbft.core.message;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * A SHA-256 digest, compared by value. The protocol identifies a request batch by its digest
+ * (the collision-resistance assumption the spec makes by identifying a request with its digest).
+ */
+public final class Digest implements Comparable<Digest> {
+  private static final int LENGTH = 32;
+  private final byte[] bytes;
+
+  private Digest(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /** Wraps 32 bytes that are already a digest (for example, received in a message). */
+  public static Digest fromBytes(byte[] bytes) {
+    if (bytes.length != LENGTH) {
+      throw new IllegalArgumentException("a digest has " + LENGTH + " bytes, got " + bytes.length);
+    }
+    return new Digest(bytes.clone());
+  }
+
+  /** SHA-256 of {@code data}. */
+  public static Digest of(byte[] data) {
+    return new Digest(sha256().digest(data));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Digest d && Arrays.equals(bytes, d.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  /** Unsigned lexicographic order: a deterministic tie-break where the protocol needs one. */
+  @Override
+  public int compareTo(Digest o) {
+    return Arrays.compareUnsigned(bytes, o.bytes);
+  }
+
+  /** The first four bytes in hex: enough to tell digests apart in logs and test failures. */
+  @Override
+  public String toString() {
+    return HexFormat.of().formatHex(bytes, 0, 4);
+  }
+}
