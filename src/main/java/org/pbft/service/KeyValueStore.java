@@ -1,0 +1,80 @@
+package org.pbft.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The example replicated service: a map from strings to strings with put, get, delete and
+ * compare-and-set. Keys are kept sorted so that equal states have equal snapshots.
+ */
+public final class KeyValueStore implements Service {
+  private final TreeMap<String, String> entries = new TreeMap<>();
+
+  @Override
+  public byte[] execute(byte[] operation) {
+    return KvOperation.decode(operation)
+        .map(this::apply)
+        .orElse(new KvResult(KvResult.Status.MALFORMED, null))
+        .encode();
+  }
+
+  private KvResult apply(KvOperation op) {
+    if (op instanceof KvOperation.Put p) {
+      return KvResult.ok(entries.put(p.key(), p.value()));
+    } else if (op instanceof KvOperation.Get g) {
+      return KvResult.ok(entries.get(g.key()));
+    } else if (op instanceof KvOperation.Delete d) {
+      return KvResult.ok(entries.remove(d.key()));
+    } else {
+      KvOperation.CompareAndSet c = (KvOperation.CompareAndSet) op;
+      String current = entries.get(c.key());
+      if (!Objects.equals(current, c.expected())) {
+        return new KvResult(KvResult.Status.FAILED, current);
+      }
+      entries.put(c.key(), c.value());
+      return KvResult.ok(current);
+    }
+  }
+
+  /** A read for tests and tools; replicas read only through {@link #execute}. */
+  public String get(String key) {
+    return entries.get(key);
+  }
+
+  @Override
+  public byte[] snapshot() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(entries.size());
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeUTF(e.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public void restore(byte[] snapshot) {
+    TreeMap<String, String> restored = new TreeMap<>();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+      int size = in.readInt();
+      for (int i = 0; i < size; i++) {
+        restored.put(in.readUTF(), in.readUTF());
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a key-value snapshot", e);
+    }
+    entries.clear();
+    entries.putAll(restored);
+  }
+}

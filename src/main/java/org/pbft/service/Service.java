@@ -1,0 +1,31 @@
+package org.pbft.service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The state machine that PBFT replicates. Every correct replica runs the same operations in the
+ * same order, so {@link #execute} must be deterministic: no clocks, randomness or I/O, and the
+ * result and the new state depend only on the state and the operation.
+ */
+public interface Service {
+
+  /** Runs one operation and returns its result. Malformed operations must fail the same way at
+   * every replica, so they return an error result rather than throw. */
+  byte[] execute(byte[] operation);
+
+  /** The whole state, canonically encoded: equal states give equal bytes. */
+  byte[] snapshot();
+
+  /** Replaces the state with one from {@link #snapshot} (state transfer). */
+  void restore(byte[] snapshot);
+
+  /** SHA-256 of the snapshot: what CHECKPOINT messages compare. */
+  default byte[] digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(snapshot());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+}
