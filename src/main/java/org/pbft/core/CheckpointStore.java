@@ -1,0 +1,72 @@
+package org.pbft.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.Digest;
+
+/**
+ * CHECKPOINTs received above the stable checkpoint, the replica's own checkpointed states (to
+ * serve state transfer), and the stable checkpoint with its proof (C in VIEW-CHANGE).
+ */
+final class CheckpointStore {
+  private final TreeMap<Long, Map<Integer, Checkpoint>> received = new TreeMap<>();
+  private final TreeMap<Long, byte[]> ownStates = new TreeMap<>();
+  private CertifiedCheckpoint stable;
+
+  CheckpointStore(Digest initialState, byte[] initialBytes) {
+    stable = new CertifiedCheckpoint(0, initialState, List.of());
+    ownStates.put(0L, initialBytes);
+  }
+
+  CertifiedCheckpoint stable() {
+    return stable;
+  }
+
+  /** Records {@code c}; false if its sender already sent one for that sequence number. */
+  boolean add(Checkpoint c) {
+    return received.computeIfAbsent(c.seq(), s -> new TreeMap<>())
+        .putIfAbsent(c.replica(), c) == null;
+  }
+
+  void recordOwnState(long seq, byte[] state) {
+    ownStates.put(seq, state.clone());
+  }
+
+  Optional<byte[]> ownState(long seq) {
+    return Optional.ofNullable(ownStates.get(seq)).map(byte[]::clone);
+  }
+
+  /**
+   * The highest checkpoint above the stable one, at or below {@code maxSeq}, that 2f+1 matching
+   * CHECKPOINTs certify.
+   */
+  Optional<CertifiedCheckpoint> highestCertified(long maxSeq, int quorum) {
+    for (var e : received.descendingMap().entrySet()) {
+      if (e.getKey() <= stable.seq() || e.getKey() > maxSeq) {
+        continue;
+      }
+      Map<Digest, List<Checkpoint>> byDigest = new TreeMap<>();
+      for (Checkpoint c : e.getValue().values()) {
+        byDigest.computeIfAbsent(c.stateDigest(), d -> new ArrayList<>()).add(c);
+      }
+      for (var votes : byDigest.entrySet()) {
+        if (votes.getValue().size() >= quorum) {
+          return Optional.of(new CertifiedCheckpoint(e.getKey(), votes.getKey(),
+              votes.getValue().subList(0, quorum)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code c} becomes the stable checkpoint: everything below it is garbage. */
+  void stabilize(CertifiedCheckpoint c) {
+    stable = c;
+    received.headMap(c.seq(), true).clear();
+    ownStates.headMap(c.seq(), false).clear();
+  }
+}

@@ -1,0 +1,19 @@
+package org.pbft.core;
+
+import org.pbft.core.message.Message;
+
+/** What a replica consumes in one step: a received message or the passing of one tick. */
+public sealed interface Input {
+
+  /** The sender of a client request (clients are not replicas; requests carry their client). */
+  int CLIENT = -1;
+
+  /**
+   * {@code message} arrived from {@code from}, a replica id or {@link #CLIENT}, as authenticated
+   * by the transport.
+   */
+  record Receive(int from, Message message) implements Input {}
+
+  /** One unit of logical time passed. */
+  record Tick() implements Input {}
+}

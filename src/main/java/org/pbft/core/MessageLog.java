@@ -1,0 +1,69 @@
+package org.pbft.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.pbft.core.message.PreparedCertificate;
+
+/**
+ * A replica's message log: slots by sequence number, then view. Entries of earlier views stay
+ * until garbage collection, because a VIEW-CHANGE reports the highest-view certificate at each
+ * sequence number above the stable checkpoint.
+ */
+final class MessageLog {
+  private final TreeMap<Long, TreeMap<Long, Slot>> bySeq = new TreeMap<>();
+
+  Slot slot(long view, long seq) {
+    return bySeq.computeIfAbsent(seq, s -> new TreeMap<>())
+        .computeIfAbsent(view, v -> new Slot(v, seq));
+  }
+
+  Optional<Slot> find(long view, long seq) {
+    TreeMap<Long, Slot> views = bySeq.get(seq);
+    return Optional.ofNullable(views == null ? null : views.get(view));
+  }
+
+  /** A slot at {@code seq} that is committed-local (PBFT.tla!CommittedLocal), in any view. */
+  Optional<Slot> committedLocal(long seq, int commitQuorum) {
+    TreeMap<Long, Slot> views = bySeq.get(seq);
+    if (views == null) {
+      return Optional.empty();
+    }
+    return views.values().stream()
+        .filter(s -> s.prepared() && s.matchingCommits(s.prePrepare().digest()) >= commitQuorum)
+        .findFirst();
+  }
+
+  /**
+   * PBFT.tla!PreparedSet: for each sequence number above {@code h} at which this replica is
+   * prepared, the certificate of the highest view.
+   */
+  List<PreparedCertificate> preparedCertificates(long h, ReplicaConfig config) {
+    List<PreparedCertificate> certs = new ArrayList<>();
+    for (Map.Entry<Long, TreeMap<Long, Slot>> e : bySeq.tailMap(h, false).entrySet()) {
+      e.getValue().descendingMap().values().stream()
+          .filter(Slot::prepared)
+          .findFirst()
+          .ifPresent(s -> certs.add(certificate(s, config)));
+    }
+    return certs;
+  }
+
+  private static PreparedCertificate certificate(Slot s, ReplicaConfig config) {
+    var prepares = s.matchingPrepares(s.prePrepare().digest(), config.primary(s.view));
+    int needed = config.quorums().preparesFromBackups();
+    return new PreparedCertificate(s.prePrepare(), prepares.subList(0, needed));
+  }
+
+  /** Discards every entry at or below the stable checkpoint {@code h}. */
+  void collectGarbage(long h) {
+    bySeq.headMap(h, true).clear();
+  }
+
+  /** Sequence numbers with any entry, for tests of garbage collection. */
+  List<Long> sequenceNumbers() {
+    return List.copyOf(bySeq.keySet());
+  }
+}

@@ -1,0 +1,694 @@
+package org.pbft.core;
+
+import static org.pbft.core.IgnoreReason.*;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.Commit;
+import org.pbft.core.message.Digest;
+import org.pbft.core.message.FetchState;
+import org.pbft.core.message.Message;
+import org.pbft.core.message.NewView;
+import org.pbft.core.message.PrePrepare;
+import org.pbft.core.message.Prepare;
+import org.pbft.core.message.Reply;
+import org.pbft.core.message.Request;
+import org.pbft.core.message.RequestKey;
+import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.ViewChange;
+import org.pbft.service.Service;
+
+/**
+ * One correct PBFT replica as a deterministic state machine: {@link #step} takes an input and
+ * returns effects. No I/O, threads, clocks or randomness; the same replica runs in a process and
+ * in the simulator.
+ *
+ * <p>Each action of spec/PBFT.tla has one method here whose doc comment names it, and that method
+ * emits the trace event of the same name. Message handlers check their guards first and ignore a
+ * message with a named {@link IgnoreReason}; an action's own enabling conditions are checked where
+ * it is taken, because several inputs can enable it (a PREPARE or a late PRE-PREPARE can make a
+ * replica prepared).
+ */
+public final class Replica {
+
+  /** PBFT.tla!status: normal, or waiting for the NEW-VIEW of the view it moved to. */
+  public enum Status { NORMAL, VIEW_CHANGE }
+
+  private final int id;
+  private final ReplicaConfig config;
+  private final Quorums quorums;
+  private final Service service;
+  private final Digest initialState;
+  private final ClientTable clients = new ClientTable();
+  private final MessageLog log = new MessageLog();
+  private final CheckpointStore checkpoints;
+  private final ViewChangeStore viewChanges = new ViewChangeStore();
+  private final ViewChangeTimer timer;
+  /** Requests received and not executed yet, in arrival order: they keep the timer running. */
+  private final Map<RequestKey, Request> pending = new LinkedHashMap<>();
+  /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
+  private final Set<RequestKey> orderedInView = new HashSet<>();
+  private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
+
+  private long view;
+  private Status status = Status.NORMAL;
+  private long lastExecuted;
+  private long nextSeq = 1;
+  private long newViewSentFor = -1;
+  /** The stable checkpoint whose state is being fetched; non-null iff lastExecuted < h. */
+  private CertifiedCheckpoint stateFetch;
+  private List<Effect> out = new ArrayList<>();
+
+  public Replica(int id, ReplicaConfig config, Service service) {
+    if (id < 0 || id >= config.n()) {
+      throw new IllegalArgumentException("replica id " + id + " not in 0.." + (config.n() - 1));
+    }
+    this.id = id;
+    this.config = config;
+    this.quorums = config.quorums();
+    this.service = service;
+    this.timer = new ViewChangeTimer(config.viewChangeTimeout());
+    byte[] initial = CheckpointState.capture(service, clients);
+    this.initialState = Digest.of(initial);
+    this.checkpoints = new CheckpointStore(initialState, initial);
+  }
+
+  /** Consumes one input; returns what the environment must do, in order. */
+  public List<Effect> step(Input input) {
+    out = new ArrayList<>();
+    if (input instanceof Input.Tick) {
+      if (timer.tick()) {
+        onViewChangeTimeout();
+      }
+    } else {
+      Input.Receive r = (Input.Receive) input;
+      dispatch(r.from(), r.message());
+    }
+    List<Effect> effects = out;
+    out = new ArrayList<>();
+    return effects;
+  }
+
+  private void dispatch(int from, Message m) {
+    if (m instanceof Request r) {
+      onRequest(r);
+    } else if (m instanceof PrePrepare pp) {
+      onPrePrepare(from, pp);
+    } else if (m instanceof Prepare p) {
+      onPrepare(from, p);
+    } else if (m instanceof Commit c) {
+      onCommit(from, c);
+    } else if (m instanceof Checkpoint c) {
+      onCheckpoint(from, c);
+    } else if (m instanceof ViewChange vc) {
+      onViewChange(from, vc);
+    } else if (m instanceof NewView nv) {
+      onNewView(from, nv);
+    } else if (m instanceof FetchState f) {
+      onFetchState(from, f);
+    } else if (m instanceof StateSnapshot s) {
+      onStateSnapshot(from, s);
+    } else if (m instanceof Reply) {
+      ignore(NOT_FOR_REPLICAS, m);
+    } else {
+      throw new AssertionError("Message is sealed; unhandled type " + m.getClass());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Normal case
+
+  /**
+   * A client request. Exactly-once: an old timestamp is ignored, the last one gets its cached
+   * reply again. A backup relays it to the primary; both wait for it with the view-change timer.
+   */
+  private void onRequest(Request r) {
+    Optional<ClientTable.Entry> last = clients.last(r.clientId());
+    if (last.isPresent() && r.timestamp() < last.get().timestamp()) {
+      ignore(STALE, r);
+      return;
+    }
+    if (last.isPresent() && r.timestamp() == last.get().timestamp()) {
+      reply(r, last.get().result());
+      return;
+    }
+    boolean fresh = pending.putIfAbsent(r.key(), r) == null;
+    timer.startIfStopped();
+    if (!isPrimary()) {
+      send(config.primary(view), r);
+    } else if (!fresh) {
+      ignore(DUPLICATE, r);
+    } else {
+      sendPrePrepare();
+    }
+  }
+
+  /**
+   * Spec: PBFT.tla!SendPrePrepare. The primary orders the next batch of waiting requests (at most
+   * maxBatch, none executed or ordered in this view) at the next sequence number, while that
+   * number is inside the window. Requests that arrive while the window is full form larger
+   * batches.
+   */
+  private void sendPrePrepare() {
+    while (isPrimary() && status == Status.NORMAL && nextSeq <= h() + config.logWindow()) {
+      List<Request> batch = pending.values().stream()
+          .filter(r -> !orderedInView.contains(r.key()))
+          .filter(r -> !clients.executed(r.clientId(), r.timestamp()))
+          .limit(config.maxBatch())
+          .toList();
+      if (batch.isEmpty()) {
+        return;
+      }
+      PrePrepare pp = PrePrepare.of(view, nextSeq++, batch);
+      log.slot(view, pp.seq()).accept(pp);
+      batch.forEach(r -> orderedInView.add(r.key()));
+      broadcast(pp);
+      trace(SpecAction.SendPrePrepare, view, pp.seq(), pp.digest());
+    }
+  }
+
+  /**
+   * Spec: PBFT.tla!ReceivePrePrepare. A backup accepts a PRE-PREPARE from the primary of its
+   * view, in normal status, carrying a non-null batch that matches its digest, inside the
+   * watermarks, if it accepted no PRE-PREPARE at (v, n) yet; it multicasts PREPARE.
+   */
+  private void onPrePrepare(int from, PrePrepare pp) {
+    IgnoreReason reason = prePrepareGuard(from, pp);
+    if (reason != null) {
+      ignore(reason, pp);
+      return;
+    }
+    Slot slot = log.slot(view, pp.seq());
+    slot.accept(pp);
+    Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), id);
+    slot.addPrepare(prepare);
+    broadcast(prepare);
+    trace(SpecAction.ReceivePrePrepare, view, pp.seq(), pp.digest());
+    sendCommit(slot);
+  }
+
+  private IgnoreReason prePrepareGuard(int from, PrePrepare pp) {
+    if (from != config.primary(pp.view()) || from == id) {
+      return NOT_PRIMARY;
+    }
+    if (pp.view() != view) {
+      return WRONG_VIEW;
+    }
+    if (status != Status.NORMAL) {
+      return VIEW_CHANGE_IN_PROGRESS;
+    }
+    if (pp.requests().isEmpty()) {
+      return NULL_REQUEST;
+    }
+    if (pp.requests().size() > config.maxBatch()) {
+      return BATCH_TOO_LARGE;
+    }
+    if (!pp.digestMatches()) {
+      return BAD_DIGEST;
+    }
+    if (!inWindow(pp.seq())) {
+      return OUTSIDE_WATERMARKS;
+    }
+    PrePrepare accepted = log.find(view, pp.seq()).map(Slot::prePrepare).orElse(null);
+    if (accepted != null) {
+      return accepted.digest().equals(pp.digest()) ? DUPLICATE : CONFLICTING_PRE_PREPARE;
+    }
+    return null;
+  }
+
+  /** A PREPARE from a backup goes into the log; it may make this replica prepared. */
+  private void onPrepare(int from, Prepare p) {
+    IgnoreReason reason = voteGuard(from, p.replica(), p.view(), p.seq());
+    if (reason == null && p.replica() == config.primary(p.view())) {
+      reason = NOT_BACKUP;
+    }
+    if (reason == null
+        && log.find(p.view(), p.seq()).map(s -> s.hasPrepareFrom(p.replica())).orElse(false)) {
+      reason = DUPLICATE;
+    }
+    if (reason != null) {
+      ignore(reason, p);
+      return;
+    }
+    Slot slot = log.slot(p.view(), p.seq());
+    slot.addPrepare(p);
+    sendCommit(slot);
+  }
+
+  /**
+   * Guards shared by PREPARE and COMMIT: sent by the replica named, for the current view or one
+   * a little ahead (kept, since a NEW-VIEW may arrive after the votes of its view), inside the
+   * watermarks.
+   */
+  private IgnoreReason voteGuard(int from, int replica, long v, long n) {
+    if (from != replica) {
+      return WRONG_SENDER;
+    }
+    if (v < view || v > view + config.maxViewsAhead()) {
+      return WRONG_VIEW;
+    }
+    if (!inWindow(n)) {
+      return OUTSIDE_WATERMARKS;
+    }
+    return null;
+  }
+
+  /**
+   * Spec: PBFT.tla!SendCommit. In its view and normal status, a replica that accepted
+   * PRE-PREPARE(v, n, d) and holds 2f matching PREPAREs from distinct backups is prepared: it
+   * multicasts COMMIT, once.
+   */
+  private void sendCommit(Slot slot) {
+    PrePrepare pp = slot.prePrepare();
+    if (slot.view != view || status != Status.NORMAL || !inWindow(slot.seq) || pp == null
+        || slot.prepared()
+        || slot.matchingPrepares(pp.digest(), config.primary(slot.view)).size()
+            < quorums.preparesFromBackups()) {
+      return;
+    }
+    slot.markPrepared();
+    Commit commit = new Commit(slot.view, slot.seq, pp.digest(), id);
+    slot.addCommit(commit);
+    broadcast(commit);
+    trace(SpecAction.SendCommit, slot.view, slot.seq, pp.digest());
+    execute();
+  }
+
+  /** A COMMIT goes into the log (from any replica); it may complete committed-local. */
+  private void onCommit(int from, Commit c) {
+    IgnoreReason reason = voteGuard(from, c.replica(), c.view(), c.seq());
+    if (reason == null
+        && log.find(c.view(), c.seq()).map(s -> s.hasCommitFrom(c.replica())).orElse(false)) {
+      reason = DUPLICATE;
+    }
+    if (reason != null) {
+      ignore(reason, c);
+      return;
+    }
+    log.slot(c.view(), c.seq()).addCommit(c);
+    execute();
+  }
+
+  /**
+   * Spec: PBFT.tla!Execute. While the next sequence number is committed-local (prepared, and
+   * 2f+1 matching COMMITs) in some view, runs its batch, strictly in sequence order. A request
+   * executed before is not run again; its cached reply is sent. After each n with n % K == 0 it
+   * multicasts CHECKPOINT with the digest of its state.
+   */
+  private void execute() {
+    boolean executedAny = false;
+    while (stateFetch == null) {
+      long n = lastExecuted + 1;
+      Optional<Slot> committed = log.committedLocal(n, quorums.commits());
+      if (committed.isEmpty()) {
+        break;
+      }
+      PrePrepare pp = committed.get().prePrepare();
+      pp.requests().forEach(this::run);
+      lastExecuted = n;
+      out.add(new Effect.Execute(committed.get().view, n, pp.digest(), pp.requests()));
+      trace(SpecAction.Execute, committed.get().view, n, pp.digest());
+      if (n % config.checkpointInterval() == 0) {
+        sendCheckpoint(n);
+      }
+      executedAny = true;
+    }
+    if (executedAny) {
+      requestsExecuted();
+      advanceStableCheckpoint();
+    }
+  }
+
+  private void run(Request r) {
+    if (clients.executed(r.clientId(), r.timestamp())) {
+      clients.last(r.clientId())
+          .filter(e -> e.timestamp() == r.timestamp())
+          .ifPresent(e -> reply(r, e.result()));
+      return;
+    }
+    byte[] result = service.execute(r.operation());
+    clients.record(r.clientId(), r.timestamp(), result);
+    reply(r, result);
+  }
+
+  /** Stops waiting for executed requests; the timer keeps running only for requests left. */
+  private void requestsExecuted() {
+    pending.values().removeIf(r -> clients.executed(r.clientId(), r.timestamp()));
+    if (status != Status.NORMAL) {
+      return;
+    }
+    if (pending.isEmpty()) {
+      timer.stop();
+    } else {
+      timer.restart();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checkpoints, garbage collection, state transfer
+
+  private void sendCheckpoint(long n) {
+    byte[] state = CheckpointState.capture(service, clients);
+    Checkpoint c = new Checkpoint(n, Digest.of(state), id);
+    checkpoints.recordOwnState(n, state);
+    checkpoints.add(c);
+    broadcast(c);
+  }
+
+  /** A CHECKPOINT above the stable checkpoint is kept; 2f+1 matching ones make it stable. */
+  private void onCheckpoint(int from, Checkpoint c) {
+    IgnoreReason reason = null;
+    if (from != c.replica()) {
+      reason = WRONG_SENDER;
+    } else if (c.seq() <= h()) {
+      reason = STALE;
+    } else if (c.seq() % config.checkpointInterval() != 0) {
+      reason = NOT_A_CHECKPOINT;
+    } else if (!checkpoints.add(c)) {
+      reason = DUPLICATE;
+    }
+    if (reason != null) {
+      ignore(reason, c);
+      return;
+    }
+    advanceStableCheckpoint();
+  }
+
+  /** Adopts the highest certified checkpoint this replica has executed to, and fetches the state
+   * of a higher one it is behind. */
+  private void advanceStableCheckpoint() {
+    checkpoints.highestCertified(lastExecuted, quorums.stableCheckpoint())
+        .ifPresent(this::stableCheckpoint);
+    checkpoints.highestCertified(Long.MAX_VALUE, quorums.stableCheckpoint())
+        .filter(c -> c.seq() > lastExecuted)
+        .ifPresent(this::stateTransfer);
+  }
+
+  /**
+   * Spec: PBFT.tla!StableCheckpoint. 2f+1 matching CHECKPOINTs for n, and this replica executed
+   * up to n: n becomes the low watermark h and the log at or below it is discarded.
+   */
+  private void stableCheckpoint(CertifiedCheckpoint c) {
+    adoptCheckpoint(c);
+    trace(SpecAction.StableCheckpoint, -1, c.seq(), c.stateDigest());
+    sendPrePrepare();
+  }
+
+  /**
+   * Spec: PBFT.tla!StateTransfer. The replica is behind a stable checkpoint: it adopts it as its
+   * low watermark and fetches the state from the replicas that certified it. Execution waits
+   * until a state whose digest is the certified one arrives ({@link #onStateSnapshot}).
+   */
+  private void stateTransfer(CertifiedCheckpoint c) {
+    adoptCheckpoint(c);
+    trace(SpecAction.StateTransfer, -1, c.seq(), c.stateDigest());
+    sendPrePrepare();
+  }
+
+  /** PBFT.tla!AdoptCheckpoint: raise h, discard the log, fetch the state if behind. */
+  private void adoptCheckpoint(CertifiedCheckpoint c) {
+    checkpoints.stabilize(c);
+    log.collectGarbage(c.seq());
+    nextSeq = Math.max(nextSeq, c.seq() + 1);
+    if (c.seq() > lastExecuted) {
+      stateFetch = c;
+      c.proof().stream()
+          .mapToInt(Checkpoint::replica)
+          .filter(q -> q != id)
+          .distinct()
+          .forEach(q -> send(q, new FetchState(c.seq(), id)));
+    } else {
+      stateFetch = null;
+    }
+  }
+
+  /** Serves a checkpointed state this replica holds. */
+  private void onFetchState(int from, FetchState f) {
+    if (from != f.replica()) {
+      ignore(WRONG_SENDER, f);
+      return;
+    }
+    Optional<byte[]> state = checkpoints.ownState(f.seq());
+    if (state.isEmpty()) {
+      ignore(NO_STATE, f);
+      return;
+    }
+    send(from, new StateSnapshot(f.seq(), state.get(), id));
+  }
+
+  /** Completes a state transfer: installs the fetched state if its digest is the certified one,
+   * then executes what the log holds above it. */
+  private void onStateSnapshot(int from, StateSnapshot s) {
+    IgnoreReason reason = null;
+    if (from != s.replica()) {
+      reason = WRONG_SENDER;
+    } else if (stateFetch == null || s.seq() != stateFetch.seq()) {
+      reason = STALE;
+    } else if (!Digest.of(s.state()).equals(stateFetch.stateDigest())) {
+      reason = BAD_DIGEST;
+    }
+    if (reason != null) {
+      ignore(reason, s);
+      return;
+    }
+    CheckpointState.restore(s.state(), service, clients);
+    checkpoints.recordOwnState(s.seq(), s.state());
+    lastExecuted = s.seq();
+    stateFetch = null;
+    requestsExecuted();
+    execute();
+    advanceStableCheckpoint();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // View change
+
+  /**
+   * Spec: PBFT.tla!StartViewChange. The view-change timer expired (waiting for a request, or for
+   * the NEW-VIEW of the view this replica moved to): it moves to the next view and multicasts
+   * VIEW-CHANGE.
+   */
+  private void onViewChangeTimeout() {
+    moveToView(view + 1);
+    trace(SpecAction.StartViewChange, view, -1, null);
+    sendNewView();
+  }
+
+  /** PBFT.tla!MoveToView: VIEW-CHANGE(v, h, C, P) with P = PBFT.tla!PreparedSet. */
+  private void moveToView(long v) {
+    view = v;
+    status = Status.VIEW_CHANGE;
+    orderedInView.clear();
+    viewChanges.discardBelow(v);
+    CertifiedCheckpoint stable = checkpoints.stable();
+    ViewChange vc = new ViewChange(v, stable.seq(), stable.stateDigest(), stable.proof(),
+        log.preparedCertificates(stable.seq(), config), id);
+    viewChanges.add(vc);
+    broadcast(vc);
+    timer.awaitNewView();
+  }
+
+  /**
+   * A VIEW-CHANGE for a view this replica has not entered is kept if its proofs hold. It may make
+   * the replica join a view change, and the new primary send NEW-VIEW.
+   */
+  private void onViewChange(int from, ViewChange vc) {
+    IgnoreReason reason = null;
+    if (from != vc.replica()) {
+      reason = WRONG_SENDER;
+    } else if (vc.newView() < view || (vc.newView() == view && status == Status.NORMAL)
+        || vc.newView() > view + config.maxViewsAhead()) {
+      reason = WRONG_VIEW;
+    } else if (!Certificates.validViewChange(vc, config, initialState)) {
+      reason = INVALID_CERTIFICATE;
+    } else if (!viewChanges.add(vc)) {
+      reason = DUPLICATE;
+    }
+    if (reason != null) {
+      ignore(reason, vc);
+      return;
+    }
+    viewChanges.joinableView(view, id, quorums.joinViewChange()).ifPresent(this::joinViewChange);
+    sendNewView();
+  }
+
+  /**
+   * Spec: PBFT.tla!JoinViewChange. f+1 other replicas asked for views above this replica's: it
+   * moves to the smallest of them without waiting for its timer.
+   */
+  private void joinViewChange(long v) {
+    moveToView(v);
+    trace(SpecAction.JoinViewChange, v, -1, null);
+  }
+
+  /**
+   * Spec: PBFT.tla!SendNewView. The primary of the view this replica moved to, holding 2f+1
+   * VIEW-CHANGEs for it (its own among them), multicasts NEW-VIEW with V and the O that
+   * PBFT.tla!ComputeNewView derives from V, and enters the view.
+   */
+  private void sendNewView() {
+    if (!isPrimary() || status != Status.VIEW_CHANGE || newViewSentFor == view) {
+      return;
+    }
+    List<ViewChange> all = viewChanges.forView(view);
+    if (all.size() < quorums.newView()) {
+      return;
+    }
+    List<ViewChange> v = new ArrayList<>();
+    all.stream().filter(vc -> vc.replica() == id).forEach(v::add);
+    all.stream().filter(vc -> vc.replica() != id).limit(quorums.newView() - 1L).forEach(v::add);
+    NewViewComputation.Result computed = NewViewComputation.compute(view, v);
+    newViewSentFor = view;
+    broadcast(new NewView(view, v, computed.prePrepares()));
+    trace(SpecAction.SendNewView, view, computed.checkpoint().seq(), null);
+    enterView(computed);
+  }
+
+  /**
+   * Spec: PBFT.tla!ReceiveNewView. A backup accepts a NEW-VIEW from the primary of a view above
+   * its own (or of the view it waits in) if V is 2f+1 valid VIEW-CHANGEs for that view from
+   * distinct replicas, the primary's among them, and O is exactly what V determines; it enters
+   * the view and multicasts PREPARE for each pre-prepare in O.
+   */
+  private void onNewView(int from, NewView nv) {
+    IgnoreReason reason = null;
+    if (from != config.primary(nv.view()) || from == id) {
+      reason = NOT_PRIMARY;
+    } else if (nv.view() < view || (nv.view() == view && status == Status.NORMAL)) {
+      reason = WRONG_VIEW;
+    } else if (!NewViewCheck.validQuorum(nv, config)) {
+      reason = INVALID_NEW_VIEW;
+    } else if (!nv.viewChanges().stream()
+        .allMatch(vc -> Certificates.validViewChange(vc, config, initialState))) {
+      reason = INVALID_CERTIFICATE;
+    }
+    NewViewComputation.Result computed = null;
+    if (reason == null) {
+      computed = NewViewComputation.compute(nv.view(), nv.viewChanges());
+      if (!computed.prePrepares().equals(nv.prePrepares())) {
+        reason = INVALID_NEW_VIEW;
+      }
+    }
+    if (reason != null) {
+      ignore(reason, nv);
+      return;
+    }
+    view = nv.view();
+    orderedInView.clear();
+    trace(SpecAction.ReceiveNewView, view, computed.checkpoint().seq(), null);
+    enterView(computed);
+  }
+
+  /**
+   * PBFT.tla!EnterView: normal status in the new view; adopt the NEW-VIEW's checkpoint if newer;
+   * accept the pre-prepares of O above the low watermark (a backup multicasts PREPARE for each).
+   * Backups hand their waiting requests to the new primary, which orders them after O.
+   */
+  private void enterView(NewViewComputation.Result computed) {
+    status = Status.NORMAL;
+    timer.enteredView();
+    viewChanges.discardBelow(view + 1);
+    if (computed.checkpoint().seq() > h()) {
+      adoptCheckpoint(computed.checkpoint());
+    }
+    List<Slot> slots = new ArrayList<>();
+    for (PrePrepare pp : computed.prePrepares()) {
+      if (pp.seq() <= h()) {
+        continue;
+      }
+      Slot slot = log.slot(view, pp.seq());
+      slot.accept(pp);
+      pp.requests().forEach(r -> orderedInView.add(r.key()));
+      if (!isPrimary()) {
+        Prepare prepare = new Prepare(view, pp.seq(), pp.digest(), id);
+        slot.addPrepare(prepare);
+        broadcast(prepare);
+      }
+      slots.add(slot);
+    }
+    if (isPrimary()) {
+      nextSeq = Math.max(h(), computed.maxSeq()) + 1;
+    } else {
+      pending.values().forEach(r -> send(config.primary(view), r));
+    }
+    if (!pending.isEmpty()) {
+      timer.restart();
+    }
+    slots.forEach(this::sendCommit);
+    sendPrePrepare();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers and observers
+
+  private long h() {
+    return checkpoints.stable().seq();
+  }
+
+  private boolean inWindow(long n) {
+    return h() < n && n <= h() + config.logWindow();
+  }
+
+  private boolean isPrimary() {
+    return config.primary(view) == id;
+  }
+
+  private void send(int to, Message m) {
+    out.add(new Effect.Send(to, m));
+  }
+
+  private void broadcast(Message m) {
+    out.add(new Effect.Broadcast(m));
+  }
+
+  private void reply(Request r, byte[] result) {
+    out.add(new Effect.SendReply(new Reply(view, r.timestamp(), r.clientId(), id, result)));
+  }
+
+  private void trace(SpecAction action, long v, long n, Digest d) {
+    out.add(new Effect.Trace(new TraceEvent(action, id, v, n, d)));
+  }
+
+  private void ignore(IgnoreReason reason, Message m) {
+    ignored.merge(reason, 1L, Long::sum);
+    out.add(new Effect.Ignore(reason, m));
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public long view() {
+    return view;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** h: the sequence number of the stable checkpoint. */
+  public long lowWatermark() {
+    return h();
+  }
+
+  public long lastExecuted() {
+    return lastExecuted;
+  }
+
+  /** How many messages were ignored for {@code reason} so far. */
+  public long ignoredCount(IgnoreReason reason) {
+    return ignored.getOrDefault(reason, 0L);
+  }
+
+  /** Sequence numbers the log still holds entries for (garbage collection is observable). */
+  List<Long> loggedSequenceNumbers() {
+    return log.sequenceNumbers();
+  }
+}

@@ -1,0 +1,47 @@
+package org.pbft.core;
+
+/**
+ * The parameters every replica of a group shares.
+ *
+ * @param quorums certificate sizes for n replicas tolerating f faults
+ * @param checkpointInterval K: a checkpoint is taken after executing each n with n % K == 0
+ * @param logWindow L: a replica accepts sequence numbers in (h, h + L]
+ * @param maxBatch most requests the primary orders under one sequence number
+ * @param viewChangeTimeout ticks a replica waits for a pending request before it starts a view
+ *     change; doubled for each consecutive view change without a NEW-VIEW
+ * @param maxViewsAhead how far above its view a replica stores messages for later views: a bound
+ *     on what faulty replicas can make it hold
+ */
+public record ReplicaConfig(
+    Quorums quorums,
+    long checkpointInterval,
+    long logWindow,
+    int maxBatch,
+    long viewChangeTimeout,
+    long maxViewsAhead) {
+
+  public ReplicaConfig {
+    if (checkpointInterval < 1 || logWindow < checkpointInterval
+        || logWindow % checkpointInterval != 0) {
+      throw new IllegalArgumentException("need K >= 1, L >= K and L % K == 0 (as the spec's "
+          + "QuorumIntersectionAssumption): K = " + checkpointInterval + ", L = " + logWindow);
+    }
+    if (maxBatch < 1 || viewChangeTimeout < 1 || maxViewsAhead < 1) {
+      throw new IllegalArgumentException("batch size, timeout and views ahead must be positive");
+    }
+  }
+
+  /** n replicas with the most faults they tolerate and moderate defaults. */
+  public static ReplicaConfig defaults(int n) {
+    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 8, 40, 4);
+  }
+
+  public int n() {
+    return quorums.n();
+  }
+
+  /** PBFT.tla!Primary: the primary of view v. */
+  public int primary(long view) {
+    return (int) (view % n());
+  }
+}

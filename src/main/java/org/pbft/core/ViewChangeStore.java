@@ -1,0 +1,49 @@
+package org.pbft.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.pbft.core.message.ViewChange;
+
+/** Valid VIEW-CHANGEs for views the replica has not completed yet, one per sender and view. */
+final class ViewChangeStore {
+  private final TreeMap<Long, Map<Integer, ViewChange>> byView = new TreeMap<>();
+
+  /** False if the sender already sent a VIEW-CHANGE for that view. */
+  boolean add(ViewChange vc) {
+    return byView.computeIfAbsent(vc.newView(), v -> new TreeMap<>())
+        .putIfAbsent(vc.replica(), vc) == null;
+  }
+
+  /** The VIEW-CHANGEs for {@code view}, ordered by sender. */
+  List<ViewChange> forView(long view) {
+    return new ArrayList<>(byView.getOrDefault(view, Map.of()).values());
+  }
+
+  /**
+   * PBFT.tla!JoinViewChange's condition: the smallest view v above {@code currentView} such that
+   * at least {@code weak} replicas other than {@code self} sent VIEW-CHANGEs for views of at least
+   * v (one of them for v exactly). Each sender counts with the highest view it asked for.
+   */
+  OptionalLong joinableView(long currentView, int self, int weak) {
+    Map<Integer, Long> highest = new TreeMap<>();
+    for (var e : byView.tailMap(currentView, false).entrySet()) {
+      for (int q : e.getValue().keySet()) {
+        if (q != self) {
+          highest.put(q, e.getKey());
+        }
+      }
+    }
+    if (highest.size() < weak) {
+      return OptionalLong.empty();
+    }
+    return highest.values().stream().mapToLong(Long::longValue).min();
+  }
+
+  /** Forgets VIEW-CHANGEs for views below {@code view}: they can no longer matter. */
+  void discardBelow(long view) {
+    byView.headMap(view, false).clear();
+  }
+}
