@@ -8,4 +8,5 @@ EXTENDS PBFT, TLC
 (* Requests are interchangeable: any permutation of them maps a behaviour  *)
 (* to a behaviour. Replicas are not (the primary of v is v mod N).         *)
 RequestSymmetry == Permutations(Requests)
+
 =============================================================================

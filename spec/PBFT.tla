@@ -49,7 +49,8 @@ Primary(v) == v % N
 (***************************************************************************)
 (* Certificate sizes. Every threshold of the protocol is derived here.     *)
 (***************************************************************************)
-Quorum     == 2 * F + 1   \* prepared (with the pre-prepare), committed, stable, NEW-VIEW
+\* The smallest Q with 2Q - N >= F + 1; 2F + 1 when N = 3F + 1 (Java: core.Quorums).
+Quorum     == (N + F + 2) \div 2   \* prepared (with the pre-prepare), committed, stable, NEW-VIEW
 WeakQuorum == F + 1       \* join a view change; client accepts a reply
 
 (* Any two quorums share at least one correct replica (2Q - N >= F + 1),   *)
@@ -469,6 +470,27 @@ AcceptableResults(d) ==
 ClientAcceptInv == \A d \in Requests : Cardinality(AcceptableResults(d)) <= 1
 
 SafetyInv == AgreementInv /\ CheckpointStateInv /\ CommittedCarriedInv /\ ClientAcceptInv
+
+(***************************************************************************)
+(* Safety stated once: PBFT refines Consensus.                             *)
+(***************************************************************************)
+(* The refinement mapping: sequence number n has decided d once d is       *)
+(* committed at n in some view: the paper's committed(m, v, n), prepared   *)
+(* at f+1 correct replicas, which 2f+1 COMMITs imply. Two different        *)
+(* requests committed at one n make decided change, which Consensus        *)
+(* forbids.                                                                *)
+NoDecision == "none"
+Decided ==
+    LET committed == {<<c[2], c[3]>> : c \in {c \in commits : CommitQuorum(c[1], c[2], c[3])}}
+    IN  [n \in Seqs |->
+            IF \E c \in committed : c[1] = n
+            THEN (CHOOSE c \in committed : c[1] = n)[2]
+            ELSE NoDecision]
+
+Abstract == INSTANCE Consensus WITH Seqs <- Seqs, Values <- Values,
+                                    None <- NoDecision, decided <- Decided
+
+ConsensusRefinementProp == Abstract!Spec
 
 (***************************************************************************)
 (* Vacuity guards: TLC must find each of these violated.                   *)

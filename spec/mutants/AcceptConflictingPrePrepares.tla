@@ -2,11 +2,10 @@
 (***************************************************************************)
 (* Mutant 7: a backup that accepts two different PRE-PREPAREs for one     *)
 (* (v, n). Beside PBFT: ReceivePrePrepare loses its duplicate check.       *)
-(* Expected: AgreementInv fails. The Byzantine primary of view 0 sends r1  *)
-(* to replicas 1 and 2 and r2 to replicas 1 and 3. Replica 1 PREPAREs both *)
-(* requests, so both get 2f PREPAREs from backups: r1 prepares at 1 and 2, *)
-(* r2 at 1 and 3, and with the primary's COMMITs replica 2 executes r1 and *)
-(* replica 3 executes r2 at sequence number 1.                             *)
+(* Expected: AgreementInv fails. The Byzantine primary of view 0 sends     *)
+(* r1 and r2, both at (0, 1), to replicas 1 and 2, which accept and        *)
+(* PREPARE both; each request has 2f PREPAREs, both prepare and commit,    *)
+(* and replica 1 executes r1 while replica 2 executes r2 (11 states).      *)
 (***************************************************************************)
 EXTENDS PBFT
 

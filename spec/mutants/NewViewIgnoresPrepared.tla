@@ -4,10 +4,11 @@
 (* VIEW-CHANGEs: O is empty, and the new primary starts afresh above the   *)
 (* latest stable checkpoint.                                               *)
 (* Beside PBFT: the cfg replaces ComputeNewView by ComputeNewViewWithoutP. *)
-(* Expected: AgreementInv fails. r1 commits at sequence number 1 in view 0 *)
-(* and replicas 1 and 2 execute it; replica 3 has not yet. The new primary *)
-(* of view 1 orders r2 at sequence number 1, replica 3 and the others      *)
-(* prepare and commit it, and replica 3 executes r2 where 1 and 2 have r1. *)
+(* Expected: AgreementInv fails. Replicas 1 and 2 commit r1 at sequence    *)
+(* number 1 in view 0 and replica 1 executes it. In view 1 O is empty;     *)
+(* the new primary (replica 1) orders r2 at sequence number 1, replica 2   *)
+(* prepares and commits it and executes r2 where replica 1 has r1          *)
+(* (15 states).                                                            *)
 (***************************************************************************)
 EXTENDS PBFT
 

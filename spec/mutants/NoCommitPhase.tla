@@ -3,11 +3,12 @@
 (* Mutant 3: no commit phase. A replica executes a request as soon as it   *)
 (* is prepared.                                                            *)
 (* Beside PBFT: Execute requires Prepared instead of CommittedLocal.       *)
-(* Expected: AgreementInv fails. Replica 3 prepares r1 at sequence number  *)
-(* 1 in view 0 and executes it; nobody else prepared it. The view change   *)
-(* to view 1 uses the VIEW-CHANGEs of replicas 0, 1 and 2, none of which   *)
-(* carries r1 (the Byzantine one hides it), so the new primary puts r2 at  *)
-(* sequence number 1 and replica 1 executes r2 there.                      *)
+(* Expected: AgreementInv fails. Replicas 1 and 2 accept r1 at sequence    *)
+(* number 1 in view 0; replica 2 is prepared (2f PREPAREs) and executes    *)
+(* it. Replicas 1 and 3 time out; the NEW-VIEW of view 1 is built from the *)
+(* VIEW-CHANGEs of 1, 3 and the Byzantine 0, none of which carries r1, so  *)
+(* O is empty. The new primary orders r2 at sequence number 1 and, once    *)
+(* replica 2 PREPAREs it, executes r2 there (13 states).                   *)
 (***************************************************************************)
 EXTENDS PBFT
 

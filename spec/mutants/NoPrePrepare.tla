@@ -6,10 +6,11 @@
 (* check whether it accepted another request at (v, n) before.             *)
 (* Beside PBFT: ReceivePrePrepare loses its duplicate check, and           *)
 (* SendCommit loses its PrepareQuorum guard.                               *)
-(* Expected: AgreementInv fails. A Byzantine primary sends r1 to replicas  *)
-(* 1 and 2 and r2 to replicas 1 and 3; replica 1 commits both, so 2f+1     *)
-(* COMMITs exist for each; replica 2 executes r1 and replica 3 executes r2 *)
-(* at sequence number 1.                                                   *)
+(* Expected: AgreementInv fails. The Byzantine primary of view 0 sends     *)
+(* PREPARE(0,1,r1) and PREPARE(0,1,r2) to replicas 1 and 2; both accept    *)
+(* both and COMMIT both, so with the primary's COMMITs each request has    *)
+(* 2f+1 COMMITs; replica 1 executes r1 and replica 2 executes r2 at        *)
+(* sequence number 1 (11 states).                                          *)
 (***************************************************************************)
 EXTENDS PBFT
 

@@ -6,9 +6,9 @@
 (* protocol rests on is false; the cfg waives it so that TLC shows what    *)
 (* goes wrong instead of stopping at the ASSUME.                           *)
 (* Expected: AgreementInv fails. The Byzantine primary of view 0 sends r1  *)
-(* to replica 1 and r2 to replica 2. One PREPARE from a backup now         *)
-(* prepares, two COMMITs commit: replica 1 executes r1 with the faulty     *)
-(* primary's COMMIT, replica 2 executes r2 the same way.                   *)
+(* to replica 1 and r2 to replica 2. A backup's own PREPARE now prepares   *)
+(* and two COMMITs commit: replica 1 executes r1 with the primary's        *)
+(* COMMIT, replica 2 executes r2 the same way (7 states).                  *)
 (***************************************************************************)
 EXTENDS PBFT
 

@@ -6,7 +6,7 @@
 (* Expected: AgreementInv fails. Two quorums of f+1 out of 2f+1 share one  *)
 (* replica, which may be the Byzantine primary: it sends r1 to replica 1   *)
 (* and r2 to replica 2, and each executes its own request at sequence      *)
-(* number 1 with the primary's messages making up the rest.                *)
+(* number 1 with the primary's messages making up the rest (7 states).     *)
 (***************************************************************************)
 EXTENDS PBFT
 
