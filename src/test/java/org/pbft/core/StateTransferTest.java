@@ -1,0 +1,82 @@
+package org.pbft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pbft.core.IgnoreReason.*;
+import static org.pbft.core.Msgs.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.FetchState;
+import org.pbft.core.message.StateSnapshot;
+
+/** PBFT.tla!StateTransfer: replica 3 misses everything until a checkpoint is stable. */
+class StateTransferTest {
+  private final Cluster c = Cluster.correct();
+
+  /** Replicas 0..2 execute n = 1, 2 without replica 3; then it gets their CHECKPOINTs only. */
+  private void leaveReplica3Behind() {
+    c.submit(0, req(1, 1));
+    c.submit(0, req(2, 1));
+    while (c.inFlight().size() > 0) {
+      c.deliverMatching(e -> e.to() != 3 || reachesReplica3(e));
+      c.drop(e -> e.to() == 3 && !reachesReplica3(e));
+    }
+  }
+
+  private static boolean reachesReplica3(Cluster.Envelope e) {
+    return e.message() instanceof Checkpoint || e.message() instanceof StateSnapshot;
+  }
+
+  @Test
+  void replicaBehindAStableCheckpointFetchesTheCertifiedStateAndCatchesUp() {
+    leaveReplica3Behind();
+    Replica r3 = c.replica(3);
+    assertEquals(2, r3.lastExecuted());
+    assertEquals(2, r3.lowWatermark());
+    assertTrue(actions(c.effectsOf(3)).contains(SpecAction.StateTransfer));
+    assertTrue(executed(c.effectsOf(3)).isEmpty(), "it got the state, it executed nothing");
+
+    c.submit(0, req(3, 1));
+    c.deliverAll();
+    assertEquals(3, r3.lastExecuted());
+    assertEquals(List.of(3L), executed(c.effectsOf(3)).stream().map(x -> x.seq()).toList());
+  }
+
+  @Test
+  void aFetchedStateRestoresTheClientTableToo() {
+    leaveReplica3Behind();
+    assertEquals(List.of(IgnoreReason.STALE), ignored(c.submit(3, req(1, 0))));
+  }
+
+  @Test
+  void stateWhoseDigestIsNotTheCertifiedOneIsRejected() {
+    c.submit(0, req(1, 1));
+    c.submit(0, req(2, 1));
+    c.deliverMatching(e -> e.to() != 3 || e.message() instanceof Checkpoint
+        && e.from() != 2);
+    c.drop(e -> e.to() == 3);
+    assertEquals(0, c.replica(3).lastExecuted());
+    assertTrue(c.inFlight().isEmpty());
+    // replica 3 has CHECKPOINTs from 0 and 1 only; the third arrives now
+    Checkpoint fromTwo = sent(c.effectsOf(2), Checkpoint.class).get(0);
+    List<Effect> out = c.inject(2, 3, fromTwo);
+    assertEquals(3, sent(out, FetchState.class).size(), "one to each replica of the proof");
+    assertEquals(List.of(BAD_DIGEST),
+        ignored(c.inject(0, 3, new StateSnapshot(2, new byte[] {1, 2, 3}, 0))));
+    assertEquals(0, c.replica(3).lastExecuted());
+    c.deliverAll();
+    assertEquals(2, c.replica(3).lastExecuted());
+  }
+
+  @Test
+  void stateTransferGuards() {
+    leaveReplica3Behind();
+    assertEquals(List.of(STALE), ignored(c.inject(0, 3, new StateSnapshot(2, new byte[0], 0))));
+    assertEquals(List.of(WRONG_SENDER),
+        ignored(c.inject(1, 3, new StateSnapshot(2, new byte[0], 0))));
+    assertEquals(List.of(NO_STATE), ignored(c.inject(3, 0, new FetchState(4, 3))));
+    assertEquals(List.of(WRONG_SENDER), ignored(c.inject(2, 0, new FetchState(2, 3))));
+  }
+}
