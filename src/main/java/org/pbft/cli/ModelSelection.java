@@ -49,14 +49,25 @@ final class ModelSelection {
     addConfig(root.resolve(MAIN));
   }
 
-  /** Every model of spec/: the main one, the other top-level ones (Debug included), mutants. */
+  /**
+   * Every model of spec/: the main one, the other top-level ones (Debug included), mutants; not
+   * the long checks, which run only when named.
+   */
   void addAll() throws IOException {
     addMain();
     List<Path> all = ModelDiscovery.cfgsUnder(specDir);
     if (all.isEmpty()) {
       problems.add("no .cfg files under " + show(specDir));
     }
-    all.forEach(this::addConfig);
+    for (Path cfg : all) {
+      Path file = cfg.toAbsolutePath().normalize();
+      if (!selected.containsKey(file)) {
+        Model model = load(file);
+        if (model != null && !model.expectation().isLongCheck()) {
+          put(file, model, isMutant(file));
+        }
+      }
+    }
   }
 
   void addDebug() throws IOException {

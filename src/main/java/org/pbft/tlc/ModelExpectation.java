@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * \* EXPECT: PASS distinct >= 100000
  * </pre>
  *
- * or {@code \* EXPECT: VIOLATION AgreementInv}. EXPECT is required; TITLE and SPEC are optional.
+ * or {@code \* EXPECT: VIOLATION AgreementInv}. EXPECT is required; TITLE, SPEC and LONG are
+ * optional. {@code \* LONG: why} marks a long check: it runs only when named with
+ * {@code --config}, never in {@code --all} nor in the build.
  * The header is the run of blank and {@code \*} lines before the first configuration line.
  *
  * @param kind PASS or VIOLATION
@@ -24,9 +26,10 @@ import java.util.regex.Pattern;
  * @param title the TITLE, or null
  * @param spec the SPEC (a .tla file name relative to the cfg), or null
  * @param specLine the line of SPEC, 0 if absent
+ * @param longCheck the LONG reason (a model to run by name only), or null
  */
-public record ModelExpectation(
-    Kind kind, long minDistinct, String violation, String title, String spec, int specLine) {
+public record ModelExpectation(Kind kind, long minDistinct, String violation, String title,
+    String spec, int specLine, String longCheck) {
 
   public enum Kind { PASS, VIOLATION }
 
@@ -34,7 +37,7 @@ public record ModelExpectation(
       "write '\\* EXPECT: PASS distinct >= 1000' or '\\* EXPECT: VIOLATION AgreementInv'";
 
   private static final Pattern KEY_LINE =
-      Pattern.compile("^\\\\\\*\\s*(TITLE|SPEC|EXPECT)\\b\\s*(:?)\\s*(.*?)\\s*$");
+      Pattern.compile("^\\\\\\*\\s*(TITLE|SPEC|EXPECT|LONG)\\b\\s*(:?)\\s*(.*?)\\s*$");
   private static final Pattern PASS =
       Pattern.compile("^PASS\\s+distinct\\s*>=\\s*(\\d[\\d_,]*)$");
   private static final Pattern VIOLATION =
@@ -42,11 +45,11 @@ public record ModelExpectation(
   private static final Pattern SPEC = Pattern.compile("^\\S+\\.tla$");
 
   public static ModelExpectation pass(long minDistinct) {
-    return new ModelExpectation(Kind.PASS, minDistinct, null, null, null, 0);
+    return new ModelExpectation(Kind.PASS, minDistinct, null, null, null, 0, null);
   }
 
   public static ModelExpectation violation(String name) {
-    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0);
+    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null);
   }
 
   /** Reads the header of {@code text}, the content of the cfg file called {@code file}. */
@@ -58,6 +61,7 @@ public record ModelExpectation(
     String title = null;
     String spec = null;
     int specLine = 0;
+    String longCheck = null;
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = KEY_LINE.matcher(lines.get(i).trim());
       if (!m.matches()) {
@@ -76,6 +80,7 @@ public record ModelExpectation(
       boolean duplicate = switch (key) {
         case "EXPECT" -> expect != null;
         case "SPEC" -> spec != null;
+        case "LONG" -> longCheck != null;
         default -> title != null;
       };
       if (duplicate) {
@@ -97,6 +102,7 @@ public record ModelExpectation(
           spec = value;
           specLine = lineNo;
         }
+        case "LONG" -> longCheck = value;
         default -> title = value;
       }
     }
@@ -104,11 +110,11 @@ public record ModelExpectation(
       throw new ModelHeaderException(file, 0, "no '\\* EXPECT:' line in the header at the top; "
           + EXAMPLES);
     }
-    return expectation(file, text, expect, expectLine, title, spec, specLine);
+    return expectation(file, text, expect, expectLine, title, spec, specLine, longCheck);
   }
 
   private static ModelExpectation expectation(String file, String text, String expect, int line,
-      String title, String spec, int specLine) throws ModelHeaderException {
+      String title, String spec, int specLine, String longCheck) throws ModelHeaderException {
     Matcher pass = PASS.matcher(expect);
     if (pass.matches()) {
       long min;
@@ -118,7 +124,7 @@ public record ModelExpectation(
         throw new ModelHeaderException(file, line, "distinct-state bound is not a number: "
             + pass.group(1));
       }
-      return new ModelExpectation(Kind.PASS, min, null, title, spec, specLine);
+      return new ModelExpectation(Kind.PASS, min, null, title, spec, specLine, longCheck);
     }
     Matcher violation = VIOLATION.matcher(expect);
     if (violation.matches()) {
@@ -127,9 +133,14 @@ public record ModelExpectation(
         throw new ModelHeaderException(file, line, name + " is neither an INVARIANT nor a "
             + "PROPERTY of this model, so TLC cannot report its violation");
       }
-      return new ModelExpectation(Kind.VIOLATION, 0, name, title, spec, specLine);
+      return new ModelExpectation(Kind.VIOLATION, 0, name, title, spec, specLine, longCheck);
     }
     throw new ModelHeaderException(file, line, "malformed EXPECT '" + expect + "'; " + EXAMPLES);
+  }
+
+  /** A long check runs only when named: not in --all, --debug, --mutants or the build. */
+  public boolean isLongCheck() {
+    return longCheck != null;
   }
 
   /** Index of the first line that is neither blank nor a {@code \*} comment. */

@@ -1,6 +1,7 @@
 package org.pbft.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,16 @@ class ModelExpectationTest {
     assertEquals("n = 4, f = 1", e.title());
     assertNull(e.spec());
     assertNull(e.violation());
+  }
+
+  @Test
+  void longCheckIsMarkedAndOtherwiseAbsent() throws Exception {
+    ModelExpectation e = parse("\\* LONG: hours on 2 cores\n\\* EXPECT: PASS distinct >= 1\n");
+    assertTrue(e.isLongCheck());
+    assertEquals("hours on 2 cores", e.longCheck());
+    assertFalse(parse("\\* EXPECT: PASS distinct >= 1\n").isLongCheck());
+    assertTrue(malformed("\\* LONG: a\n\\* LONG: b\n\\* EXPECT: PASS distinct >= 1\n")
+        .getMessage().contains("second LONG"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -41,6 +42,8 @@ class SpecModelsIT {
   private static void check(Path root, Path cfg, String shown, TlcRunSettings settings)
       throws Exception {
     Model model = Model.load(cfg, shown);
+    Assumptions.assumeFalse(model.expectation().isLongCheck(),
+        shown + " is a long check (" + model.expectation().longCheck() + "); run it by name");
     if (cfg.startsWith(root.resolve("spec").resolve(ModelDiscovery.MUTANTS))) {
       assertEquals(ModelExpectation.Kind.VIOLATION, model.expectation().kind(),
           shown + ": a mutant must expect a violation");
