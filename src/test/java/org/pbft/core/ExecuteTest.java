@@ -110,4 +110,18 @@ class ExecuteTest {
     }
     assertEquals(0, c.replica(1).lastExecuted(), "committed-local needs prepared");
   }
+
+  @Test
+  void aPreparedReplicaExecutesOnlyWith2fPlus1MatchingCommits() {
+    Cluster c = Cluster.withByzantine(0);
+    PrePrepare pp = pp(0, 1, req(1, 1));
+    c.inject(0, 1, pp);
+    c.inject(2, 1, prepare(pp, 2)); // prepared: its own COMMIT is the first
+    c.inject(2, 1, commit(pp, 2));
+    assertEquals(0, c.replica(1).lastExecuted(), "2f COMMITs are not committed-local");
+    c.inject(3, 1, commit(pp(0, 1, req(2, 1)), 3));
+    assertEquals(0, c.replica(1).lastExecuted(), "a COMMIT for another digest does not count");
+    c.inject(0, 1, commit(pp, 0));
+    assertEquals(1, c.replica(1).lastExecuted());
+  }
 }
