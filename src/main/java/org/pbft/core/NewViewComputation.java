@@ -23,7 +23,9 @@ final class NewViewComputation {
     }
 
     long maxSeq() {
-      return prePrepares.isEmpty() ? checkpoint.seq() : prePrepares.get(prePrepares.size() - 1).seq();
+      return prePrepares.isEmpty()
+          ? checkpoint.seq()
+          : prePrepares.get(prePrepares.size() - 1).seq();
     }
   }
 

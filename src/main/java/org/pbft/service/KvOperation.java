@@ -22,7 +22,7 @@ public sealed interface KvOperation {
   /** Removes {@code key}. */
   record Delete(String key) implements KvOperation {}
 
-  /** Sets {@code key} to {@code value} only if it currently holds {@code expected} (null: absent). */
+  /** Sets {@code key} to {@code value} only if it holds {@code expected} (null: absent). */
   record CompareAndSet(String key, String expected, String value) implements KvOperation {}
 
   default byte[] encode() {

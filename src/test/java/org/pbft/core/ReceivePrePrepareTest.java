@@ -71,7 +71,8 @@ class ReceivePrePrepareTest {
 
   @Test
   void batchAboveTheBoundIsRejected() {
-    assertEquals(List.of(BATCH_TOO_LARGE), reasonsFor(0, pp(0, 1, req(1, 1), req(2, 1), req(3, 1))));
+    assertEquals(List.of(BATCH_TOO_LARGE),
+        reasonsFor(0, pp(0, 1, req(1, 1), req(2, 1), req(3, 1)))); // maxBatch = 2
   }
 
   @Test
