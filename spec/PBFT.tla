@@ -271,7 +271,7 @@ ReceivePrePrepare(r, v, n, d) ==
                    viewChanges, newViews>>
 
 (* prepared(d, v, n, r) becomes true: r multicasts COMMIT.                   *)
-\* Java: Replica.onPrepare
+\* Java: Replica.sendCommit (from onPrepare, onPrePrepare, entering a view)
 SendCommit(r, v, n, d) ==
     /\ r \in Correct
     /\ v = view[r]
@@ -287,7 +287,7 @@ SendCommit(r, v, n, d) ==
 (* committed-local(d, v, n, r) with every lower sequence number executed:    *)
 (* r executes d (a request executed before is not run again: its cached     *)
 (* reply is sent) and, at a checkpoint, multicasts CHECKPOINT with its state.*)
-\* Java: Replica.onCommit
+\* Java: Replica.execute (from onCommit, sendCommit)
 Execute(r, v, n, d) ==
     /\ r \in Correct
     /\ n = Len(executed[r]) + 1
@@ -303,7 +303,7 @@ Execute(r, v, n, d) ==
 (* Checkpoints, garbage collection, state transfer.                        *)
 (***************************************************************************)
 (* 2f+1 matching CHECKPOINTs for a state r has: the checkpoint is stable.    *)
-\* Java: Replica.onCheckpoint
+\* Java: Replica.stableCheckpoint (from onCheckpoint, execute)
 StableCheckpoint(r, n, s) ==
     /\ r \in Correct
     /\ n > h[r]
@@ -315,7 +315,7 @@ StableCheckpoint(r, n, s) ==
 
 (* r is behind a stable checkpoint: it fetches the checkpointed state (and   *)
 (* checks it against the digest the 2f+1 CHECKPOINTs certify).               *)
-\* Java: Replica.onStateTransfer
+\* Java: Replica.stateTransfer (snapshot installed by onStateSnapshot)
 StateTransfer(r, n, s) ==
     /\ r \in Correct
     /\ n > Len(executed[r])
@@ -343,7 +343,7 @@ StartViewChange(r) ==
 
 (* r saw VIEW-CHANGEs for views above its own from f+1 other replicas: it    *)
 (* joins the smallest of those views.                                        *)
-\* Java: Replica.onViewChange
+\* Java: Replica.joinViewChange (from onViewChange)
 JoinViewChange(r, v) ==
     LET above(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v >= v
         exact(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v
