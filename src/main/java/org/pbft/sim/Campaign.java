@@ -1,0 +1,50 @@
+package org.pbft.sim;
+
+import java.util.function.Consumer;
+import org.pbft.sim.byzantine.Strategies;
+
+/**
+ * Runs a range of seeds, each a fresh {@link Simulation}, and adds up what they did. A failing
+ * seed is reported to the listener as it is found; {@code ./pbft simulate --seeds S..S} with the
+ * same strategy selection replays it.
+ */
+public final class Campaign {
+  private final SimParams params;
+  private final String selection;
+
+  /** {@code selection}: a strategy name, {@code all} or {@code none}. */
+  public Campaign(SimParams params, String selection) {
+    Strategies.forSeed(selection, 0);
+    this.params = params;
+    this.selection = selection;
+  }
+
+  /** The totals of a campaign. */
+  public record Totals(long seeds, long failed, long violations, RunStats stats, long nanos) {}
+
+  public RunResult runSeed(long seed, TraceSink trace) {
+    return new Simulation(seed, params, Strategies.forSeed(selection, seed).orElse(null),
+        Simulation.PeerFactory.CORRECT, trace).run();
+  }
+
+  public Totals run(long from, long to, java.util.function.LongFunction<TraceSink> traces,
+      Consumer<RunResult> onFailure) {
+    long start = System.nanoTime();
+    long failed = 0;
+    long violations = 0;
+    RunStats stats = RunStats.ZERO;
+    for (long seed = from; seed <= to; seed++) {
+      RunResult r = runSeed(seed, traces.apply(seed));
+      stats = stats.plus(r.stats());
+      if (!r.passed()) {
+        failed++;
+        violations += r.violations().size();
+        onFailure.accept(r);
+      }
+      if (seed == Long.MAX_VALUE) {
+        break;
+      }
+    }
+    return new Totals(to - from + 1, failed, violations, stats, System.nanoTime() - start);
+  }
+}

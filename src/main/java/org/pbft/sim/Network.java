@@ -1,0 +1,124 @@
+package org.pbft.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.pbft.core.message.Message;
+
+/**
+ * The simulated network: messages in flight ordered by delivery tick and a random tie-break. It
+ * delays, loses, duplicates and reorders messages, and partitions the replicas into two sides
+ * (clients reach every replica). All choices come from the run's random source.
+ */
+final class Network {
+  private final int replicas;
+  private final SplittableRandom random;
+  private final PriorityQueue<Envelope> inFlight = new PriorityQueue<>();
+  private NetworkConditions conditions;
+  /** Side of each replica in the current partition, or null when there is none. */
+  private boolean[] side;
+  private long partitionEnds;
+  private long sent;
+  private long lost;
+  private long partitions;
+
+  Network(int replicas, NetworkConditions conditions, SplittableRandom random) {
+    this.replicas = replicas;
+    this.conditions = conditions;
+    this.random = random;
+  }
+
+  void setConditions(NetworkConditions conditions) {
+    this.conditions = conditions;
+    if (conditions.partitionRate() == 0) {
+      side = null;
+    }
+  }
+
+  /** Starts or ends partitions at tick {@code now}. */
+  void tick(long now) {
+    if (side != null && now >= partitionEnds) {
+      side = null;
+    }
+    if (side == null && conditions.partitionRate() > 0
+        && random.nextDouble() < conditions.partitionRate()) {
+      side = new boolean[replicas];
+      do {
+        for (int i = 0; i < replicas; i++) {
+          side[i] = random.nextBoolean();
+        }
+      } while (allSame(side));
+      partitionEnds = now + 1 + random.nextInt(Math.max(1, conditions.maxPartitionTicks()));
+      partitions++;
+    }
+  }
+
+  private static boolean allSame(boolean[] s) {
+    for (boolean b : s) {
+      if (b != s[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sends {@code m} at tick {@code now}; it may be lost, duplicated or cut by a partition. */
+  void send(long now, int from, int to, Message m) {
+    sent++;
+    if (partitioned(from, to) || (conditions.loss() > 0 && random.nextDouble() < conditions.loss())) {
+      lost++;
+      return;
+    }
+    enqueue(now, from, to, m);
+    if (conditions.duplication() > 0 && random.nextDouble() < conditions.duplication()) {
+      enqueue(now, from, to, m);
+    }
+  }
+
+  private void enqueue(long now, int from, int to, Message m) {
+    int delay = conditions.minDelay()
+        + random.nextInt(conditions.maxDelay() - conditions.minDelay() + 1);
+    inFlight.add(new Envelope(now + delay, random.nextLong(), from, to, m));
+  }
+
+  private boolean partitioned(int from, int to) {
+    return side != null && from >= 0 && from < replicas && to >= 0 && to < replicas
+        && side[from] != side[to];
+  }
+
+  /** Removes and returns the messages due at or before {@code now}, in delivery order. */
+  List<Envelope> due(long now) {
+    List<Envelope> due = new ArrayList<>();
+    while (!inFlight.isEmpty() && inFlight.peek().deliverAt() <= now) {
+      due.add(inFlight.poll());
+    }
+    return due;
+  }
+
+  /** The next message due at or before {@code now}, or null. */
+  Envelope pollDue(long now) {
+    return !inFlight.isEmpty() && inFlight.peek().deliverAt() <= now ? inFlight.poll() : null;
+  }
+
+  boolean partitioned() {
+    return side != null;
+  }
+
+  String describePartition() {
+    return side == null ? "none" : Arrays.toString(side);
+  }
+
+  long sent() {
+    return sent;
+  }
+
+  long lost() {
+    return lost;
+  }
+
+  long partitions() {
+    return partitions;
+  }
+}

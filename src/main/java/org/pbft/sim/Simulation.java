@@ -1,0 +1,302 @@
+package org.pbft.sim;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.pbft.client.Client;
+import org.pbft.client.ClientOutput;
+import org.pbft.core.Effect;
+import org.pbft.core.Input;
+import org.pbft.core.Replica;
+import org.pbft.core.ReplicaConfig;
+import org.pbft.core.SpecAction;
+import org.pbft.core.TraceEvent;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.Message;
+import org.pbft.core.message.Reply;
+import org.pbft.core.message.Request;
+import org.pbft.service.KeyValueStore;
+import org.pbft.service.KvOperation;
+import org.pbft.service.KvResult;
+import org.pbft.sim.byzantine.ByzantinePeer;
+import org.pbft.sim.byzantine.Strategy;
+import org.pbft.sim.check.AgreementChecker;
+import org.pbft.sim.check.InvariantChecker;
+import org.pbft.sim.check.LinearizabilityChecker;
+import org.pbft.sim.check.LivenessChecker;
+import org.pbft.sim.check.Violation;
+
+/**
+ * One deterministic run of a replica group from a seed. Every random choice (network delays,
+ * loss, duplication, order, partitions, the workload, the Byzantine replica's choices) comes
+ * from a {@link SplittableRandom} seeded with the seed, and time is logical ticks, so a seed
+ * replays the same run exactly.
+ *
+ * <p>Each tick: the network starts or ends partitions, delivers the messages due (one step of
+ * the receiver each), then every replica and client sees the tick, then idle clients may start
+ * their next operation. The spec's invariants and agreement are checked on every step of every
+ * correct replica; liveness every tick once the network healed; linearizability at the end.
+ */
+public final class Simulation {
+
+  /** Makes the correct replica {@code id}: the simulator's way to run a mutant in tests. */
+  @FunctionalInterface
+  public interface PeerFactory {
+    PeerFactory CORRECT = (id, config) -> Peer.correct(new Replica(id, config, new KeyValueStore()));
+
+    Peer make(int id, ReplicaConfig config);
+  }
+
+  private final long seed;
+  private final SimParams params;
+  private final ReplicaConfig config;
+  private final int n;
+  private final Peer[] peers;
+  private final Set<Integer> byzantine = new TreeSet<>();
+  private final String strategyName;
+  private final Client[] clients;
+  private final Network network;
+  private final Workload workload;
+  private final SplittableRandom think;
+  private final TraceSink trace;
+  private final InvariantChecker invariants;
+  private final AgreementChecker agreement = new AgreementChecker();
+  private final LivenessChecker liveness;
+  private final List<Violation> violations = new ArrayList<>();
+
+  private final List<Operation> history = new ArrayList<>();
+  /** Per client: index in {@link #history} of its outstanding operation, or -1. */
+  private final int[] outstanding;
+  private final int[] issued;
+  private final long[] idleUntil;
+  private long now;
+  private long order;
+  private long steps;
+  private long delivered;
+  private final Set<Long> viewsEntered = new HashSet<>();
+  private final Set<Long> stableCheckpoints = new HashSet<>();
+  private long stateTransfers;
+
+  public Simulation(long seed, SimParams params, Strategy strategy) {
+    this(seed, params, strategy, PeerFactory.CORRECT, TraceSink.NONE);
+  }
+
+  public Simulation(long seed, SimParams params, Strategy strategy, PeerFactory correct,
+      TraceSink trace) {
+    this.seed = seed;
+    this.params = params;
+    this.config = params.replicaConfig();
+    this.n = config.n();
+    this.trace = trace;
+    SplittableRandom root = new SplittableRandom(seed);
+    this.network = new Network(n, params.faults(), root.split());
+    this.workload = new Workload(params.keys(), root.split());
+    this.think = root.split();
+    SplittableRandom adversary = root.split();
+    this.peers = new Peer[n];
+    int byz = strategy == null ? -1 : strategy.replica(n, adversary);
+    for (int i = 0; i < n; i++) {
+      if (i == byz) {
+        peers[i] = new ByzantinePeer(i, config, strategy, adversary.split());
+        byzantine.add(i);
+      } else {
+        peers[i] = correct.make(i, config);
+      }
+    }
+    this.strategyName = strategy == null ? "none" : strategy.name();
+    this.invariants = new InvariantChecker(config, byzantine.size());
+    this.liveness = new LivenessChecker(params.faultTicks(), params.livenessBound());
+    this.clients = new Client[params.clients()];
+    this.outstanding = new int[params.clients()];
+    this.issued = new int[params.clients()];
+    this.idleUntil = new long[params.clients()];
+    for (int c = 0; c < clients.length; c++) {
+      clients[c] = new Client(c + 1, config.quorums(), params.clientRetransmit());
+      outstanding[c] = -1;
+    }
+  }
+
+  /** Runs until every operation completed or a check failed. */
+  public RunResult run() {
+    long limit = params.faultTicks() + (params.opsPerClient() + 1L)
+        * (params.livenessBound() + params.maxThinkTicks() + 1);
+    for (now = 0; violations.isEmpty(); now++) {
+      if (now == params.faultTicks()) {
+        network.setConditions(params.faults().healed());
+      }
+      network.tick(now);
+      for (Envelope e = network.pollDue(now); e != null && violations.isEmpty();
+          e = network.pollDue(now)) {
+        deliver(e);
+      }
+      for (int i = 0; i < n && violations.isEmpty(); i++) {
+        step(i, new Input.Tick());
+      }
+      for (int c = 0; c < clients.length; c++) {
+        clientOutputs(c, clients[c].tick());
+      }
+      startOperations();
+      if (done()) {
+        break;
+      }
+      livenessNow();
+      if (now > limit) {
+        violations.add(new Violation("Liveness", "run did not end by tick " + limit));
+      }
+    }
+    if (violations.isEmpty()) {
+      LinearizabilityChecker.check(history).ifPresent(violations::add);
+    }
+    long retransmissions = 0;
+    for (Client c : clients) {
+      retransmissions += c.retransmissions();
+    }
+    long completed = history.stream().filter(Operation::completed).count();
+    RunStats stats = new RunStats(completed, viewsEntered.size(), stableCheckpoints.size(),
+        stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions);
+    return new RunResult(seed, strategyName, byzantine.isEmpty() ? -1 : byzantine.iterator().next(),
+        stats, history, violations);
+  }
+
+  private boolean done() {
+    for (int c = 0; c < clients.length; c++) {
+      if (outstanding[c] >= 0 || issued[c] < params.opsPerClient()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void livenessNow() {
+    if (now < params.faultTicks()) {
+      return;
+    }
+    for (int c = 0; c < clients.length; c++) {
+      if (outstanding[c] >= 0) {
+        Operation op = history.get(outstanding[c]);
+        if (now > liveness.deadline(op)) {
+          liveness.check(List.of(op), now).ifPresent(violations::add);
+          return;
+        }
+      }
+    }
+  }
+
+  private void startOperations() {
+    for (int c = 0; c < clients.length; c++) {
+      if (outstanding[c] < 0 && issued[c] < params.opsPerClient() && now >= idleUntil[c]) {
+        KvOperation op = workload.next(c + 1, issued[c]);
+        issued[c]++;
+        List<ClientOutput> out = clients[c].invoke(op.encode());
+        Request r = ((ClientOutput.Send) out.get(0)).request();
+        outstanding[c] = history.size();
+        history.add(Operation.pending(c + 1, r.timestamp(), op, now, order++));
+        clientOutputs(c, out);
+      }
+    }
+  }
+
+  private void clientOutputs(int c, List<ClientOutput> outputs) {
+    int address = n + c;
+    for (ClientOutput o : outputs) {
+      if (o instanceof ClientOutput.Send s) {
+        network.send(now, address, s.replica(), s.request());
+      } else if (o instanceof ClientOutput.Broadcast b) {
+        for (int i = 0; i < n; i++) {
+          network.send(now, address, i, b.request());
+        }
+      } else if (o instanceof ClientOutput.Completed done) {
+        int index = outstanding[c];
+        history.set(index, history.get(index).complete(now, order++,
+            KvResult.decode(done.result())));
+        outstanding[c] = -1;
+        idleUntil[c] = now + think.nextInt(params.maxThinkTicks() + 1);
+      }
+    }
+  }
+
+  private void deliver(Envelope e) {
+    delivered++;
+    if (e.to() < n) {
+      int from = e.from() < n ? e.from() : Input.CLIENT;
+      step(e.to(), new Input.Receive(from, e.message()));
+    } else if (e.message() instanceof Reply reply) {
+      clientOutputs(e.to() - n, clients[e.to() - n].onReply(reply));
+    }
+  }
+
+  private void step(int id, Input input) {
+    steps++;
+    boolean correct = !byzantine.contains(id);
+    List<Effect> effects;
+    try {
+      effects = peers[id].step(input);
+    } catch (RuntimeException | AssertionError ex) {
+      if (correct) {
+        violations.add(new Violation("Crash", "replica " + id + " threw " + ex + " on " + input));
+      }
+      return;
+    }
+    for (Effect e : effects) {
+      route(id, correct, e);
+    }
+    if (violations.isEmpty()) {
+      violations.addAll(invariants.violations());
+      violations.addAll(agreement.violations());
+    }
+  }
+
+  private void route(int from, boolean correct, Effect e) {
+    if (e instanceof Effect.Send s) {
+      sent(from, correct, s.message());
+      if (s.to() >= 0 && s.to() < n && s.to() != from) {
+        network.send(now, from, s.to(), s.message());
+      }
+    } else if (e instanceof Effect.Broadcast b) {
+      sent(from, correct, b.message());
+      for (int to = 0; to < n; to++) {
+        if (to != from) {
+          network.send(now, from, to, b.message());
+        }
+      }
+    } else if (e instanceof Effect.SendReply r) {
+      long client = r.reply().clientId();
+      if (correct) {
+        invariants.observeReply(r.reply());
+      }
+      if (client >= 1 && client <= clients.length) {
+        network.send(now, from, n + (int) client - 1, r.reply());
+      }
+    } else if (e instanceof Effect.Execute x && correct) {
+      invariants.observeExecute(from, x);
+      agreement.observeExecute(from, x);
+    } else if (e instanceof Effect.Trace t && correct) {
+      traced(t.event());
+    }
+  }
+
+  private void sent(int from, boolean correct, Message m) {
+    if (!correct) {
+      return;
+    }
+    invariants.observeSent(from, m);
+    if (m instanceof Checkpoint c) {
+      agreement.observeCheckpoint(from, c);
+    }
+  }
+
+  private void traced(TraceEvent event) {
+    trace.record(now, steps, event);
+    if (event.action() == SpecAction.SendNewView || event.action() == SpecAction.ReceiveNewView) {
+      viewsEntered.add(event.view());
+    } else if (event.action() == SpecAction.StableCheckpoint) {
+      stableCheckpoints.add(event.seq());
+    } else if (event.action() == SpecAction.StateTransfer) {
+      stableCheckpoints.add(event.seq());
+      stateTransfers++;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.pbft.sim;
+
+import java.util.SplittableRandom;
+import org.pbft.service.KvOperation;
+
+/**
+ * Key-value operations for the simulated clients: puts, gets, deletes and compare-and-sets over
+ * a few keys, so that clients contend. Values are unique per client and operation, which makes
+ * histories easy to check; a compare-and-set expects a value some client may have written.
+ */
+public final class Workload {
+  private final int keys;
+  private final SplittableRandom random;
+
+  public Workload(int keys, SplittableRandom random) {
+    this.keys = keys;
+    this.random = random;
+  }
+
+  /** The {@code index}-th operation of client {@code client}. */
+  public KvOperation next(long client, int index) {
+    String key = "k" + random.nextInt(keys);
+    int kind = random.nextInt(100);
+    if (kind < 35) {
+      return new KvOperation.Put(key, value(client, index));
+    } else if (kind < 65) {
+      return new KvOperation.Get(key);
+    } else if (kind < 75) {
+      return new KvOperation.Delete(key);
+    } else {
+      String expected = random.nextInt(4) == 0 || index == 0
+          ? null
+          : value(client, random.nextInt(index));
+      return new KvOperation.CompareAndSet(key, expected, value(client, index));
+    }
+  }
+
+  private static String value(long client, int index) {
+    return "c" + client + "." + index;
+  }
+}

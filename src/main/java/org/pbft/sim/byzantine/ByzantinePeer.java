@@ -1,0 +1,47 @@
+package org.pbft.sim.byzantine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.pbft.core.Effect;
+import org.pbft.core.Input;
+import org.pbft.core.Replica;
+import org.pbft.core.ReplicaConfig;
+import org.pbft.service.KeyValueStore;
+import org.pbft.sim.Peer;
+
+/** A Byzantine replica in the simulator: a {@link Strategy} in place of a correct replica. */
+public final class ByzantinePeer implements Peer {
+  private final Strategy strategy;
+  private final Adversary adversary;
+
+  public ByzantinePeer(int id, ReplicaConfig config, Strategy strategy, SplittableRandom random) {
+    this.strategy = strategy;
+    this.adversary = new Adversary(id, config, new Replica(id, config, new KeyValueStore()),
+        random);
+  }
+
+  @Override
+  public int id() {
+    return adversary.id();
+  }
+
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  @Override
+  public List<Effect> step(Input input) {
+    if (input instanceof Input.Receive r) {
+      adversary.recordReceived(r.message());
+    }
+    List<Effect> out = strategy.step(adversary, input);
+    for (Effect e : out) {
+      if (e instanceof Effect.Send s) {
+        adversary.recordSent(s.message());
+      } else if (e instanceof Effect.Broadcast b) {
+        adversary.recordSent(b.message());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+package org.pbft.sim.byzantine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The Byzantine strategies by name; {@code all} picks one per seed, rotating through them. */
+public final class Strategies {
+  private Strategies() {}
+
+  public static final String ALL = "all";
+  public static final String NONE = "none";
+
+  private record Entry(String name, Supplier<Strategy> make) {}
+
+  private static final List<Entry> ENTRIES = List.of(
+      new Entry("equivocate", Equivocate::new),
+      new Entry("silent", Silent::new),
+      new Entry("skip-reorder", SkipReorder::new),
+      new Entry("wrong-digest", WrongDigest::new),
+      new Entry("replay", Replay::new),
+      new Entry("hide-prepared", HidePrepared::new),
+      new Entry("forge-new-view", ForgeNewView::new),
+      new Entry("random", RandomMessages::new));
+
+  /** The strategy names, in rotation order. */
+  public static List<String> names() {
+    return ENTRIES.stream().map(Entry::name).toList();
+  }
+
+  /** A fresh strategy (strategies keep state) by name; empty if there is none of that name. */
+  public static Optional<Strategy> byName(String name) {
+    return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst()
+        .map(e -> e.make().get());
+  }
+
+  /**
+   * The strategy {@code selection} names for {@code seed}: a strategy's name, {@link #ALL} (one
+   * per seed, in rotation) or {@link #NONE} (no Byzantine replica: empty).
+   */
+  public static Optional<Strategy> forSeed(String selection, long seed) {
+    if (NONE.equals(selection)) {
+      return Optional.empty();
+    }
+    if (ALL.equals(selection)) {
+      return Optional.of(ENTRIES.get((int) Math.floorMod(seed, (long) ENTRIES.size())).make()
+          .get());
+    }
+    return Optional.of(byName(selection).orElseThrow(() -> new IllegalArgumentException(
+        "no Byzantine strategy '" + selection + "'; known: " + String.join(", ", names())
+            + ", " + ALL + ", " + NONE)));
+  }
+}
