@@ -1,11 +1,14 @@
 package org.pbft.sim;
 
 import java.util.List;
+import java.util.Map;
+import org.pbft.core.IgnoreReason;
 import org.pbft.sim.check.Violation;
 
 /**
  * The outcome of one seed: the strategy and replica that played Byzantine (none: "none", -1),
- * what happened, the client history, and every violation found (empty when the run passed).
+ * what happened, the client history, every violation found (empty when the run passed), and the
+ * messages correct replicas ignored, by reason (evidence of what the Byzantine replica tried).
  */
 public record RunResult(
     long seed,
@@ -13,11 +16,18 @@ public record RunResult(
     int byzantineReplica,
     RunStats stats,
     List<Operation> history,
-    List<Violation> violations) {
+    List<Violation> violations,
+    Map<IgnoreReason, Long> ignored) {
 
   public RunResult {
     history = List.copyOf(history);
     violations = List.copyOf(violations);
+    ignored = Map.copyOf(ignored);
+  }
+
+  /** How many messages correct replicas ignored for {@code reason}. */
+  public long ignored(IgnoreReason reason) {
+    return ignored.getOrDefault(reason, 0L);
   }
 
   public boolean passed() {

@@ -1,6 +1,7 @@
 package org.pbft.sim;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.TreeSet;
 import org.pbft.client.Client;
 import org.pbft.client.ClientOutput;
 import org.pbft.core.Effect;
+import org.pbft.core.IgnoreReason;
 import org.pbft.core.Input;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
@@ -79,6 +81,7 @@ public final class Simulation {
   private final Set<Long> viewsEntered = new HashSet<>();
   private final Set<Long> stableCheckpoints = new HashSet<>();
   private long stateTransfers;
+  private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
 
   public Simulation(long seed, SimParams params, Strategy strategy) {
     this(seed, params, strategy, PeerFactory.CORRECT, TraceSink.NONE);
@@ -158,7 +161,7 @@ public final class Simulation {
     RunStats stats = new RunStats(completed, viewsEntered.size(), stableCheckpoints.size(),
         stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions);
     return new RunResult(seed, strategyName, byzantine.isEmpty() ? -1 : byzantine.iterator().next(),
-        stats, history, violations);
+        stats, history, violations, ignored);
   }
 
   private boolean done() {
@@ -275,6 +278,8 @@ public final class Simulation {
       agreement.observeExecute(from, x);
     } else if (e instanceof Effect.Trace t && correct) {
       traced(t.event());
+    } else if (e instanceof Effect.Ignore i && correct) {
+      ignored.merge(i.reason(), 1L, Long::sum);
     }
   }
 

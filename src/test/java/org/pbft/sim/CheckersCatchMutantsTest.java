@@ -1,0 +1,76 @@
+package org.pbft.sim;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.pbft.sim.byzantine.Strategies;
+import org.pbft.sim.byzantine.Strategy;
+import org.pbft.sim.check.Violation;
+
+/**
+ * Every checker of the simulator fails a run with a broken replica that it runs as correct. The
+ * broken replicas are test-only peers ({@link Mutants}); the protocol code is unchanged.
+ */
+class CheckersCatchMutantsTest {
+
+  private static List<Violation> firstFailure(Simulation.PeerFactory peers, String strategy) {
+    for (long seed = 1; seed <= 20; seed++) {
+      Strategy s = Strategies.forSeed(strategy, seed).orElse(null);
+      RunResult r = new Simulation(seed, SimParams.defaults(), s, peers, TraceSink.NONE).run();
+      if (!r.passed()) {
+        return r.violations();
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> checks(List<Violation> violations) {
+    return violations.stream().map(Violation::check).toList();
+  }
+
+  @Test
+  void agreementAndCheckpointStateInvCatchAReplicaWhoseStateDiverges() {
+    List<String> caught = checks(firstFailure(
+        Mutants.service(Set.of(3), Mutants.PutAltersValue::new), "none"));
+    assertTrue(caught.contains("Agreement"), caught.toString());
+    assertTrue(caught.contains("CheckpointStateInv"), caught.toString());
+  }
+
+  @Test
+  void agreementInvCatchesAReplicaThatExecutesAnotherBatch() {
+    List<String> caught = checks(firstFailure(Mutants.executionRewritten(2), "none"));
+    assertTrue(caught.contains("AgreementInv"), caught.toString());
+    assertTrue(caught.contains("Agreement"), caught.toString());
+  }
+
+  @Test
+  void clientAcceptInvCatchesACorrectReplicaRepliesDiffering() {
+    List<String> caught = checks(firstFailure(
+        Mutants.service(Set.of(3), Mutants.PutAltersValue::new), "silent"));
+    assertTrue(caught.contains("ClientAcceptInv"), caught.toString());
+  }
+
+  @Test
+  void linearizabilityCatchesAServiceThatBreaksTheModelEverywhere() {
+    List<String> caught = checks(firstFailure(
+        Mutants.service(Set.of(0, 1, 2, 3), Mutants.DeleteKeepsValue::new), "none"));
+    assertTrue(caught.equals(List.of("Linearizability")), caught.toString());
+  }
+
+  @Test
+  void livenessCatchesTwoSilentReplicas() {
+    List<String> caught = checks(firstFailure(Mutants.silent(Set.of(2, 3)), "none"));
+    assertTrue(caught.equals(List.of("Liveness")), caught.toString());
+  }
+
+  @Test
+  void aSingleSilentReplicaIsTolerated() {
+    Function<Long, RunResult> run = seed -> new Simulation(seed, SimParams.defaults(), null,
+        Mutants.silent(Set.of(2)), TraceSink.NONE).run();
+    assertFalse(run.apply(1L).violations().stream().findAny().isPresent());
+  }
+}

@@ -1,0 +1,127 @@
+package org.pbft.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.pbft.core.Effect;
+import org.pbft.core.Input;
+import org.pbft.core.Replica;
+import org.pbft.core.message.Request;
+import org.pbft.service.KeyValueStore;
+import org.pbft.service.KvOperation;
+import org.pbft.service.KvResult;
+import org.pbft.service.Service;
+
+/**
+ * Broken replicas the simulator runs as if they were correct, to show that each checker can
+ * fail. They live in tests only: a broken service, a replica whose executions are rewritten, a
+ * replica that never answers.
+ */
+final class Mutants {
+  private Mutants() {}
+
+  /** Replicas in {@code broken} run {@code service}; the others are correct. */
+  static Simulation.PeerFactory service(Set<Integer> broken, java.util.function.Supplier<Service>
+      service) {
+    return (id, config) -> Peer.correct(new Replica(id, config,
+        broken.contains(id) ? service.get() : new KeyValueStore()));
+  }
+
+  /** A key-value store whose deletes report the value removed but keep it. */
+  static final class DeleteKeepsValue implements Service {
+    private final KeyValueStore store = new KeyValueStore();
+
+    @Override
+    public byte[] execute(byte[] operation) {
+      var op = KvOperation.decode(operation);
+      if (op.isPresent() && op.get() instanceof KvOperation.Delete d) {
+        return KvResult.ok(store.get(d.key())).encode();
+      }
+      return store.execute(operation);
+    }
+
+    @Override
+    public byte[] snapshot() {
+      return store.snapshot();
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+      store.restore(snapshot);
+    }
+  }
+
+  /** A key-value store that writes every put's value with a suffix (its state diverges). */
+  static final class PutAltersValue implements Service {
+    private final KeyValueStore store = new KeyValueStore();
+
+    @Override
+    public byte[] execute(byte[] operation) {
+      var op = KvOperation.decode(operation);
+      if (op.isPresent() && op.get() instanceof KvOperation.Put p) {
+        return store.execute(new KvOperation.Put(p.key(), p.value() + "!").encode());
+      }
+      return store.execute(operation);
+    }
+
+    @Override
+    public byte[] snapshot() {
+      return store.snapshot();
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+      store.restore(snapshot);
+    }
+  }
+
+  /** Replica {@code id} reports executing its batches without their first request. */
+  static Simulation.PeerFactory executionRewritten(int mutant) {
+    return (id, config) -> {
+      Replica replica = new Replica(id, config, new KeyValueStore());
+      if (id != mutant) {
+        return Peer.correct(replica);
+      }
+      return new Peer() {
+        @Override
+        public int id() {
+          return id;
+        }
+
+        @Override
+        public List<Effect> step(Input input) {
+          List<Effect> out = new ArrayList<>();
+          for (Effect e : replica.step(input)) {
+            if (e instanceof Effect.Execute x && x.requests().size() > 0) {
+              List<Request> rest = x.requests().subList(1, x.requests().size());
+              e = new Effect.Execute(x.view(), x.seq(),
+                  org.pbft.core.message.Batch.digest(rest), rest);
+            }
+            out.add(e);
+          }
+          return out;
+        }
+      };
+    };
+  }
+
+  /** Replicas in {@code silent} never send anything. */
+  static Simulation.PeerFactory silent(Set<Integer> silent) {
+    return (id, config) -> {
+      if (!silent.contains(id)) {
+        return Simulation.PeerFactory.CORRECT.make(id, config);
+      }
+      return new Peer() {
+        @Override
+        public int id() {
+          return id;
+        }
+
+        @Override
+        public List<Effect> step(Input input) {
+          return List.of();
+        }
+      };
+    };
+  }
+}

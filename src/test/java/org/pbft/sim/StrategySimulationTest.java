@@ -1,0 +1,71 @@
+package org.pbft.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pbft.core.IgnoreReason;
+import org.pbft.sim.byzantine.Strategies;
+
+/**
+ * Each Byzantine strategy against three correct replicas, over faulty then healed networks: no
+ * violation of the spec invariants, agreement or linearizability, and every request answered
+ * within the bound after healing.
+ */
+class StrategySimulationTest {
+  private static final int SEEDS = 6;
+
+  static List<String> strategies() {
+    return Strategies.names();
+  }
+
+  private static List<RunResult> run(String strategy) {
+    List<RunResult> results = new ArrayList<>();
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      results.add(new Simulation(seed, SimParams.defaults(),
+          Strategies.byName(strategy).orElseThrow()).run());
+    }
+    return results;
+  }
+
+  @ParameterizedTest
+  @MethodSource("strategies")
+  void safetyHoldsAndEveryRequestCompletesAfterHealing(String strategy) {
+    SimParams params = SimParams.defaults();
+    for (RunResult r : run(strategy)) {
+      assertTrue(r.passed(), "seed " + r.seed() + " (" + strategy + "): " + r.violations());
+      assertEquals(strategy, r.strategy());
+      assertEquals((long) params.clients() * params.opsPerClient(), r.stats().requests());
+      assertTrue(r.byzantineReplica() >= 0);
+    }
+  }
+
+  /** The strategies whose attempts correct replicas must see and refuse, by the reason. */
+  @ParameterizedTest
+  @ValueSource(strings = {"wrong-digest:BAD_DIGEST", "forge-new-view:INVALID_NEW_VIEW",
+      "replay:WRONG_SENDER", "random:NOT_PRIMARY", "random:INVALID_CERTIFICATE"})
+  void correctReplicasRefuseWhatTheStrategySends(String strategyAndReason) {
+    String[] parts = strategyAndReason.split(":");
+    IgnoreReason reason = IgnoreReason.valueOf(parts[1]);
+    long refused = run(parts[0]).stream().mapToLong(r -> r.ignored(reason)).sum();
+    assertTrue(refused > 0, parts[0] + " never made a correct replica ignore " + reason);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"silent", "forge-new-view"})
+  void aFaultyPrimaryIsVotedOut(String strategy) {
+    assertTrue(run(strategy).stream().allMatch(r -> r.stats().viewChanges() > 0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none"})
+  void withoutAByzantineReplicaTheRunsPassToo(String selection) {
+    Campaign.Totals t = new Campaign(SimParams.defaults(), selection)
+        .run(1, SEEDS, s -> TraceSink.NONE, r -> {});
+    assertEquals(0, t.failed());
+  }
+}
