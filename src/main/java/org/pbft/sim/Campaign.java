@@ -34,7 +34,15 @@ public final class Campaign {
     long violations = 0;
     RunStats stats = RunStats.ZERO;
     for (long seed = from; seed <= to; seed++) {
-      RunResult r = runSeed(seed, traces.apply(seed));
+      TraceSink trace = traces.apply(seed);
+      RunResult r;
+      try {
+        r = runSeed(seed, trace);
+      } finally {
+        if (trace instanceof AutoCloseable c) {
+          closeTrace(c);
+        }
+      }
       stats = stats.plus(r.stats());
       if (!r.passed()) {
         failed++;
@@ -46,5 +54,15 @@ public final class Campaign {
       }
     }
     return new Totals(to - from + 1, failed, violations, stats, System.nanoTime() - start);
+  }
+
+  private static void closeTrace(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -67,7 +67,8 @@ final class Network {
   /** Sends {@code m} at tick {@code now}; it may be lost, duplicated or cut by a partition. */
   void send(long now, int from, int to, Message m) {
     sent++;
-    if (partitioned(from, to) || (conditions.loss() > 0 && random.nextDouble() < conditions.loss())) {
+    if (partitioned(from, to)
+        || (conditions.loss() > 0 && random.nextDouble() < conditions.loss())) {
       lost++;
       return;
     }

@@ -47,7 +47,8 @@ public final class Simulation {
   /** Makes the correct replica {@code id}: the simulator's way to run a mutant in tests. */
   @FunctionalInterface
   public interface PeerFactory {
-    PeerFactory CORRECT = (id, config) -> Peer.correct(new Replica(id, config, new KeyValueStore()));
+    PeerFactory CORRECT =
+        (id, config) -> Peer.correct(new Replica(id, config, new KeyValueStore()));
 
     Peer make(int id, ReplicaConfig config);
   }

@@ -110,8 +110,9 @@ class LinearizabilityCheckerTest {
     long t = 0;
     for (int round = 0; round < 200; round++) {
       for (int c = 0; c < 4; c++) {
-        op(c, new Put("k", "v" + round + "." + c), t + c, t + 10 + c,
-            ok(c == 0 ? (round == 0 ? null : "v" + (round - 1) + ".3") : "v" + round + "." + (c - 1)));
+        String previous = c > 0 ? "v" + round + "." + (c - 1)
+            : round > 0 ? "v" + (round - 1) + ".3" : null;
+        op(c, new Put("k", "v" + round + "." + c), t + c, t + 10 + c, ok(previous));
       }
       t += 20;
     }

@@ -1,0 +1,140 @@
+package org.pbft.cli;
+
+import static org.pbft.tlc.Numbers.count;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pbft.sim.Campaign;
+import org.pbft.sim.NdjsonTrace;
+import org.pbft.sim.RunResult;
+import org.pbft.sim.RunStats;
+import org.pbft.sim.SimParams;
+import org.pbft.sim.TraceSink;
+import org.pbft.sim.byzantine.Strategies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pbft simulate}: runs the deterministic simulator over a range of seeds. */
+@Command(
+    name = "simulate",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs n = 4 replicas (f = 1), one of them Byzantine, with clients issuing key-value "
+            + "operations over a simulated network: a fault phase (delay, loss, duplication, "
+            + "reordering, partitions) then a healed phase (no loss, no partitions) in which "
+            + "every request must complete within a bound of ticks.",
+        "Checks the spec invariants after every step, agreement of correct replicas, "
+            + "linearizability of the client history and liveness after healing. Prints one "
+            + "line per failing seed, with the command that replays it, and a total."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:no violation",
+        "1:a seed violated a check",
+        "2:usage error"})
+final class SimulateCommand implements Callable<Integer> {
+  private static final Pattern RANGE = Pattern.compile("(\\d+)(?:\\.\\.(\\d+))?");
+
+  @Option(names = "--seeds", paramLabel = "A..B", defaultValue = "1..100",
+      description = "Seeds to run, inclusive: A..B or a single seed (default: ${DEFAULT-VALUE}).")
+  String seeds;
+
+  @Option(names = "--byzantine", paramLabel = "STRATEGY", defaultValue = Strategies.ALL,
+      description = "The Byzantine replica's strategy: one of equivocate, silent, skip-reorder, "
+          + "wrong-digest, replay, hide-prepared, forge-new-view, random; 'all' (one per seed, "
+          + "rotating through them); or 'none' (every replica correct). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String byzantine;
+
+  @Option(names = "--trace", paramLabel = "DIR",
+      description = "Write the trace events of correct replicas as NDJSON: "
+          + "DIR/seed-<S>/replica-<i>.ndjson, one line per spec action.")
+  Path trace;
+
+  @Option(names = "--ops", paramLabel = "N",
+      description = "Operations per client (3 clients; default: 30).")
+  Integer ops;
+
+  @Option(names = "--liveness-bound", paramLabel = "TICKS",
+      description = "Ticks within which every request must complete after the network heals "
+          + "(default: 1500). A small bound makes the liveness check fail.")
+  Long livenessBound;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Matcher m = RANGE.matcher(seeds.trim());
+    if (!m.matches()) {
+      err.println("pbft simulate: --seeds takes A..B or a seed, not '" + seeds + "'");
+      return 2;
+    }
+    long from = Long.parseLong(m.group(1));
+    long to = m.group(2) == null ? from : Long.parseLong(m.group(2));
+    if (to < from) {
+      err.println("pbft simulate: empty seed range " + seeds);
+      return 2;
+    }
+    if ((ops != null && ops < 0) || (livenessBound != null && livenessBound < 1)) {
+      err.println("pbft simulate: --ops must not be negative, --liveness-bound must be positive");
+      return 2;
+    }
+    SimParams params = SimParams.defaults();
+    if (ops != null) {
+      params = params.withOpsPerClient(ops);
+    }
+    if (livenessBound != null) {
+      params = params.withLivenessBound(livenessBound);
+    }
+    Campaign campaign;
+    try {
+      campaign = new Campaign(params, byzantine);
+    } catch (IllegalArgumentException e) {
+      err.println("pbft simulate: " + e.getMessage());
+      return 2;
+    }
+    Campaign.Totals t = campaign.run(from, to,
+        seed -> trace == null ? TraceSink.NONE : new NdjsonTrace(trace.resolve("seed-" + seed)),
+        r -> failure(out, r));
+    total(out, t);
+    out.flush();
+    return t.failed() == 0 ? 0 : 1;
+  }
+
+  private void failure(PrintWriter out, RunResult r) {
+    String who = r.byzantineReplica() < 0
+        ? "no Byzantine replica"
+        : r.strategy() + " at replica " + r.byzantineReplica();
+    out.println("FAIL seed " + r.seed() + " (" + who + "): " + r.violations().get(0)
+        + (r.violations().size() > 1 ? " (+" + (r.violations().size() - 1) + " more)" : ""));
+    out.println("    replay: ./pbft simulate --seeds " + r.seed() + " --byzantine "
+        + (r.byzantineReplica() < 0 ? Strategies.NONE : r.strategy())
+        + (ops == null ? "" : " --ops " + ops)
+        + (livenessBound == null ? "" : " --liveness-bound " + livenessBound));
+    out.flush();
+  }
+
+  private void total(PrintWriter out, Campaign.Totals t) {
+    RunStats s = t.stats();
+    double seconds = t.nanos() / 1e9;
+    out.println((t.failed() == 0 ? "PASS " : "FAIL ") + count(t.seeds())
+        + (t.seeds() == 1 ? " seed (" : " seeds (")
+        + seeds + ", byzantine " + byzantine + "), " + count(t.failed()) + " failed: "
+        + count(s.requests()) + " requests, " + count(s.viewChanges()) + " view changes, "
+        + count(s.checkpoints()) + " checkpoints, " + count(s.stateTransfers())
+        + " state transfers, " + count(t.violations()) + " violations");
+    out.println(String.format(Locale.ROOT,
+        "    %.1f s wall, %s committed requests/s, %s simulated ticks, %s messages delivered",
+        seconds, count(Math.round(s.requests() / Math.max(seconds, 1e-9))), count(s.ticks()),
+        count(s.messages())));
+  }
+}

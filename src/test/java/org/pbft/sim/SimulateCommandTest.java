@@ -1,0 +1,72 @@
+package org.pbft.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbft.cli.Main;
+
+/** {@code pbft simulate} through the command line. */
+class SimulateCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void passingSeedsPrintATotalAndExitZero() {
+    assertEquals(0, run("simulate", "--seeds", "3..5", "--byzantine", "all"), err.toString());
+    String text = out.toString();
+    assertTrue(text.startsWith("PASS 3 seeds (3..5, byzantine all), 0 failed: 270 requests, "),
+        text);
+    assertTrue(text.contains("view changes"), text);
+    assertTrue(text.contains("checkpoints"), text);
+    assertTrue(text.contains("state transfers"), text);
+    assertTrue(text.contains("0 violations"), text);
+    assertTrue(text.contains("committed requests/s"), text);
+  }
+
+  @Test
+  void aViolationPrintsTheSeedThatReplaysItAndExitsOne() {
+    assertEquals(1, run("simulate", "--seeds", "1..2", "--byzantine", "silent",
+        "--liveness-bound", "1"));
+    String text = out.toString();
+    assertTrue(text.contains("FAIL seed 1 (silent at replica 0): Liveness: "), text);
+    assertTrue(text.contains("replay: ./pbft simulate --seeds 1 --byzantine silent "
+        + "--liveness-bound 1"), text);
+    assertTrue(text.contains("FAIL 2 seeds (1..2, byzantine silent), 2 failed"), text);
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run("simulate", "--byzantine", "nobody"));
+    assertTrue(err.toString().contains("no Byzantine strategy 'nobody'"), err.toString());
+    assertEquals(2, run("simulate", "--seeds", "9..3"));
+    assertEquals(2, run("simulate", "--seeds", "x"));
+  }
+
+  @Test
+  void traceWritesOneNdjsonFilePerReplicaAndSeed(@TempDir Path dir) throws IOException {
+    assertEquals(0, run("simulate", "--seeds", "2", "--byzantine", "none", "--ops", "5",
+        "--trace", dir.toString()));
+    Path seedDir = dir.resolve("seed-2");
+    for (int replica = 0; replica < 4; replica++) {
+      int i = replica;
+      List<String> lines = Files.readAllLines(seedDir.resolve("replica-" + i + ".ndjson"));
+      assertTrue(lines.size() > 0);
+      assertTrue(lines.stream().allMatch(l -> l.matches("\\{\"step\":\\d+,\"tick\":\\d+,"
+          + "\"replica\":" + i + ",\"action\":\"[A-Za-z]+\",\"view\":-?\\d+,\"seq\":-?\\d+,"
+          + "\"digest\":(null|\"[0-9a-f]{64}\")}")), lines.get(0));
+      assertTrue(lines.stream().anyMatch(l -> l.contains("\"action\":\"Execute\"")));
+    }
+  }
+}
