@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.Digest;
@@ -55,6 +56,12 @@ public final class Replica {
   private final Map<RequestKey, Request> pending = new LinkedHashMap<>();
   /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
   private final Set<RequestKey> orderedInView = new HashSet<>();
+  /**
+   * PRE-PREPAREs from the primary of a view this replica has not entered yet, by view and
+   * sequence number: the network may deliver them before the NEW-VIEW of their view. They are
+   * handled again when the replica enters that view; at most L per view.
+   */
+  private final TreeMap<Long, TreeMap<Long, PrePrepare>> early = new TreeMap<>();
   private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
 
   private long view;
@@ -183,6 +190,9 @@ public final class Replica {
     IgnoreReason reason = prePrepareGuard(from, pp);
     if (reason != null) {
       ignore(reason, pp);
+      if (reason == WRONG_VIEW || reason == VIEW_CHANGE_IN_PROGRESS) {
+        keepForItsView(from, pp);
+      }
       return;
     }
     Slot slot = log.slot(view, pp.seq());
@@ -192,6 +202,19 @@ public final class Replica {
     broadcast(prepare);
     trace(SpecAction.ReceivePrePrepare, view, pp.seq(), pp.digest());
     sendCommit(slot);
+  }
+
+  /** Keeps a PRE-PREPARE of a view above this replica's, or of the view it waits to enter. */
+  private void keepForItsView(int from, PrePrepare pp) {
+    boolean waitingForIt = pp.view() == view && status == Status.VIEW_CHANGE;
+    boolean ahead = pp.view() > view && pp.view() <= view + config.maxViewsAhead();
+    if (from != config.primary(pp.view()) || !(waitingForIt || ahead)) {
+      return;
+    }
+    TreeMap<Long, PrePrepare> forView = early.computeIfAbsent(pp.view(), v -> new TreeMap<>());
+    if (forView.size() < config.logWindow()) {
+      forView.putIfAbsent(pp.seq(), pp);
+    }
   }
 
   private IgnoreReason prePrepareGuard(int from, PrePrepare pp) {
@@ -622,6 +645,11 @@ public final class Replica {
       timer.restart();
     }
     slots.forEach(this::sendCommit);
+    TreeMap<Long, PrePrepare> arrivedEarly = early.remove(view);
+    early.headMap(view, false).clear();
+    if (arrivedEarly != null) {
+      arrivedEarly.values().forEach(pp -> onPrePrepare(config.primary(view), pp));
+    }
     sendPrePrepare();
   }
 
