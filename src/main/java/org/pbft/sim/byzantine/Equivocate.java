@@ -12,7 +12,7 @@ import org.pbft.core.message.Request;
 /**
  * Equivocating primary: each PRE-PREPARE goes as it is to some backups, and a different one for
  * the same (view, sequence number) to the others: the batch reversed, or with a colluding
- * client's request added.
+ * client's request added. Half of the time one backup then gets the other one too.
  */
 final class Equivocate implements Strategy {
   @Override
@@ -52,6 +52,10 @@ final class Equivocate implements Strategy {
     Collections.rotate(backups, a.random().nextInt(backups.size()));
     for (int i = 0; i < backups.size(); i++) {
       out.add(new Effect.Send(backups.get(i), i < split ? pp : conflicting));
+    }
+    if (a.random().nextBoolean()) {
+      int i = a.random().nextInt(backups.size());
+      out.add(new Effect.Send(backups.get(i), i < split ? conflicting : pp));
     }
   }
 }
