@@ -1,5 +1,6 @@
 package org.pbft.sim.check;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -81,36 +82,71 @@ public final class LinearizabilityChecker {
     }
 
     boolean linearizable() {
-      return search(new BitSet(ops.length), 0, null);
+      ArrayDeque<Frame> stack = new ArrayDeque<>();
+      stack.push(frame(new BitSet(ops.length), 0, null));
+      while (!stack.isEmpty()) {
+        Frame f = stack.peek();
+        if (f.completedDone == completed) {
+          return true;
+        }
+        Frame next = nextChild(f);
+        if (next == null) {
+          stack.pop();
+        } else {
+          stack.push(next);
+        }
+      }
+      return false;
     }
 
-    private boolean search(BitSet done, int completedDone, String value) {
-      if (completedDone == completed) {
-        return true;
+    /** A search state: the operations linearized, the model's value, where to try next. */
+    private static final class Frame {
+      final BitSet done;
+      final int completedDone;
+      final String value;
+      final long firstResponse;
+      int cursor;
+
+      Frame(BitSet done, int completedDone, String value, long firstResponse) {
+        this.done = done;
+        this.completedDone = completedDone;
+        this.value = value;
+        this.firstResponse = firstResponse;
       }
+    }
+
+    private Frame frame(BitSet done, int completedDone, String value) {
       long firstResponse = Long.MAX_VALUE;
       for (int i = done.nextClearBit(0); i < ops.length; i = done.nextClearBit(i + 1)) {
         if (ops[i].completed()) {
           firstResponse = Math.min(firstResponse, ops[i].completeOrder());
         }
       }
-      for (int i = done.nextClearBit(0); i < ops.length && ops[i].invokeOrder() < firstResponse;
-          i = done.nextClearBit(i + 1)) {
+      return new Frame(done, completedDone, value, firstResponse);
+    }
+
+    /**
+     * The next operation that can come after {@code f}'s: invoked before every response still
+     * due, with the model's result, leading to a state not visited yet; null if none is left.
+     */
+    private Frame nextChild(Frame f) {
+      for (int i = f.done.nextClearBit(f.cursor);
+          i < ops.length && ops[i].invokeOrder() < f.firstResponse;
+          i = f.done.nextClearBit(i + 1)) {
+        f.cursor = i + 1;
         Operation op = ops[i];
-        Step step = apply(op.op(), value);
+        Step step = apply(op.op(), f.value);
         if (op.completed() && !step.result().equals(op.result())) {
           continue;
         }
-        BitSet next = (BitSet) done.clone();
+        BitSet next = (BitSet) f.done.clone();
         next.set(i);
-        if (!visited.add(new Visited(next, step.next()))) {
-          continue;
-        }
-        if (search(next, completedDone + (op.completed() ? 1 : 0), step.next())) {
-          return true;
+        if (visited.add(new Visited(next, step.next()))) {
+          return frame(next, f.completedDone + (op.completed() ? 1 : 0), step.next());
         }
       }
-      return false;
+      f.cursor = ops.length;
+      return null;
     }
   }
 }

@@ -106,6 +106,15 @@ class LinearizabilityCheckerTest {
   }
 
   @Test
+  void longHistoriesNeedNoDeepStack() {
+    for (int i = 0; i < 20_000; i++) {
+      String previous = i == 0 ? null : "v" + (i - 1);
+      op(1, new KvOperation.Put("k", "v" + i), 2L * i, 2L * i + 1, ok(previous));
+    }
+    assertEquals(Optional.empty(), check());
+  }
+
+  @Test
   void manyConcurrentClientsStayTractable() {
     long t = 0;
     for (int round = 0; round < 200; round++) {
