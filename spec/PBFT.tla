@@ -166,11 +166,12 @@ StateAt(r, n) == SubSeq(executed[r], 1, n)
 MyViewChange(r, v) == VCMsg(v, h[r], StateAt(r, h[r]), PreparedSet(r), r)
 
 (* Every VIEW-CHANGE a Byzantine replica q could send for view v: a stable   *)
-(* checkpoint it can prove, and for each n above it one valid certificate or *)
-(* none (it may hide what it prepared).                                      *)
+(* checkpoint it can prove, and for each n above it one valid certificate of *)
+(* a view below v, or none (it may hide what it prepared). Backups reject a  *)
+(* VIEW-CHANGE for v that carries a certificate of view v or later.          *)
 NoCert == <<>>
 ByzViewChanges(q, v) ==
-    LET valid == {c \in Cert : ValidCert(c)}
+    LET valid == {c \in Cert : c[1] < v /\ ValidCert(c)}
     IN  UNION {
           LET ns == {n \in Seqs : n > ck[1]}
           IN  { VCMsg(v, ck[1], ck[2], {pick[n] : n \in {m \in ns : pick[m] # NoCert}}, q) :
@@ -490,7 +491,9 @@ Decided ==
 Abstract == INSTANCE Consensus WITH Seqs <- Seqs, Values <- Values,
                                     None <- NoDecision, decided <- Decided
 
-ConsensusRefinementProp == Abstract!Spec
+\* Abstract!Spec, with the stuttering case first: TLC evaluates the disjuncts in
+\* order and most steps leave Decided unchanged.
+ConsensusRefinementProp == Abstract!Init /\ [][UNCHANGED Decided \/ Abstract!Next]_Decided
 
 (***************************************************************************)
 (* Vacuity guards: TLC must find each of these violated.                   *)
@@ -502,6 +505,9 @@ DebugNoGarbageCollection == \A r \in Correct : h[r] = 0
 DebugNoStateTransfer ==
     \A r \in Correct : \A n \in Seqs :
         (n <= Len(executed[r])) => \E v \in Views : CommittedLocal(r, v, n, executed[r][n])
+
+(* NEW-VIEW put a null request in a gap and a correct replica executed it.   *)
+DebugNoNullExecuted == \A r \in Correct : \A i \in 1 .. Len(executed[r]) : executed[r][i] # Null
 
 (* A request prepared at a correct replica in one view and executed through  *)
 (* a commit of a later view: the view change carried it across.              *)
