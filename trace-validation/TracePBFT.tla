@@ -1,0 +1,229 @@
+------------------------------ MODULE TracePBFT ------------------------------
+(***************************************************************************)
+(* Trace validation: TLC replays a trace of the implementation against     *)
+(* spec/PBFT.tla, instantiated unchanged. The trace is the sequence Trace  *)
+(* of the generated module TraceData (written by org.pbft.trace.TraceModule*)
+(* from the replicas' NDJSON files, merged in causal order). The variable  *)
+(* i counts the events matched so far; each step matches event i + 1 to   *)
+(* the spec action of the same name with the event's arguments.           *)
+(*                                                                         *)
+(* Verdict: with deadlock checking off TLC explores every way the spec     *)
+(* can explain the trace. The depth of the state graph is 1 + the number   *)
+(* of events matched on the longest explanation: the trace conforms iff   *)
+(* it is Len(Trace) + 1. Otherwise event k = depth is the first one the   *)
+(* spec cannot explain, and a second run with StopAt = k prints the spec  *)
+(* state before it and the actions enabled there (DiagnosisInv).          *)
+(*                                                                         *)
+(* Field mapping (spec argument / JSON field / Java field):               *)
+(*                                                                         *)
+(*   spec                | JSON (replica-i.ndjson) | Java                  *)
+(*   --------------------+-------------------------+---------------------- *)
+(*   action name         | action                  | TraceEvent.action     *)
+(*   r, p                | replica                 | TraceEvent.replica =  *)
+(*                       |                         |   Replica.id          *)
+(*   v                   | view                    | TraceEvent.view (the  *)
+(*                       |                         |   view moved to for   *)
+(*                       |                         |   view changes)       *)
+(*   n                   | seq                     | TraceEvent.seq        *)
+(*   d (request)         | digest (batch label)    | PrePrepare.digest() = *)
+(*                       |                         |   Batch.digest(reqs)  *)
+(*   s (state), at n     | digest (state label)    | CertifiedCheckpoint.  *)
+(*                       |                         |   stateDigest()       *)
+(*   nv.v                | view                    | NewView.view()        *)
+(*   nv.minS             | seq                     | NewViewComputation.   *)
+(*                       |                         |   Result.checkpoint() *)
+(*                       |                         |   .seq()              *)
+(*   (order of events)   | step (merge key)        | Simulation step, a    *)
+(*                       |                         |   Lamport clock       *)
+(*   N, F, K, L, Byz     | (validate options)      | ReplicaConfig         *)
+(*                                                                         *)
+(* In TraceData, digests are labels: batch digests "b1", "b2", ... (the    *)
+(* spec's requests, in order of first appearance), the empty batch's      *)
+(* digest TraceEmptyBatch, state digests "s1", "s2", ...                   *)
+(***************************************************************************)
+EXTENDS Naturals, Sequences, FiniteSets, TLC, TraceData
+
+VARIABLES view, status, h, executed, prePrepares, prepares, commits,
+          checkpoints, viewChanges, newViews
+
+VARIABLE i   \* events of Trace matched so far
+
+\* The spec, unchanged; its constants come from the trace (TraceData).
+PBFT == INSTANCE PBFT WITH N <- TraceN, F <- TraceF, Byz <- TraceByz,
+                           Requests <- TraceRequests, Null <- TraceNull,
+                           MaxView <- TraceMaxView, MaxSeq <- TraceMaxSeq,
+                           K <- TraceK, L <- TraceL
+
+specVars == <<view, status, h, executed, prePrepares, prepares, commits,
+              checkpoints, viewChanges, newViews>>
+
+(***************************************************************************)
+(* Granularity: every place where the implementation cuts the protocol    *)
+(* differently from the spec, in this one operator. It maps an event of   *)
+(* the trace to the spec action it stands for: [a |-> action name,        *)
+(* r |-> replica, v, n, d |-> request (Null when none), minS]. The IsEvent *)
+(* operators below match its result literally.                            *)
+(***************************************************************************)
+SpecStep(e) ==
+    [a    |-> e.action,
+     r    |-> e.replica,
+     \* (1) Batching. The code orders a batch of requests under one sequence
+     \*     number; the spec orders one request. The spec's request is the
+     \*     batch: its digest, which TraceData labels "b1", "b2", ... (the
+     \*     requests as model values; only equality matters).
+     \* (2) The empty batch is the spec's Null: the null request NEW-VIEW
+     \*     puts in a gap is a PRE-PREPARE with no requests.
+     d    |-> IF e.digest = TraceEmptyBatch THEN TraceNull ELSE e.digest,
+     \* (3) View changes: the code logs the view moved to (StartViewChange,
+     \*     JoinViewChange) or entered (SendNewView, ReceiveNewView), as the
+     \*     spec's argument v; StartViewChange has no v in the spec (it is
+     \*     view[r] + 1), so it is checked against it.
+     v    |-> e.view,
+     \* (4) NEW-VIEW: the code logs (v, minS), not V and O. The spec's nv is
+     \*     any NEW-VIEW it allows with that view and checkpoint; the O it
+     \*     carries is pinned down by the events that follow (the PREPAREs
+     \*     and COMMITs of view v). TLC keeps every candidate.
+     minS |-> e.seq,
+     \* (5) Checkpoint states: the code certifies a digest of its service
+     \*     state (with the client table), the spec the sequence of requests
+     \*     executed. The state is not compared: StableCheckpoint takes the
+     \*     state r has at n, StateTransfer any state certified at n; the
+     \*     digest is kept in the trace for people.
+     \* (6) State transfer in two steps: the code raises h when the
+     \*     checkpoint is certified (the StateTransfer event) and installs
+     \*     the fetched snapshot later, with no event; the spec's
+     \*     StateTransfer does both at once. Between the two the code
+     \*     executes nothing (execution waits for the snapshot), so no event
+     \*     of r can observe the difference: the event is the spec action.
+     \* (7) Garbage collection: the code discards its log at or below h; the
+     \*     spec keeps every message and ignores sequence numbers at or
+     \*     below h (the watermark guard). No event differs.
+     \* (8) One handler, several actions: onPrePrepare can take
+     \*     ReceivePrePrepare, SendCommit and Execute in one step, execute()
+     \*     several Execute and a StableCheckpoint; each is its own event,
+     \*     in the order taken.
+     n    |-> e.seq]
+
+(***************************************************************************)
+(* One IsEvent operator per event kind.                                    *)
+(***************************************************************************)
+IsSendPrePrepare(s) ==
+    /\ s.a = "SendPrePrepare"
+    /\ view[s.r] = s.v
+    /\ PBFT!NextSeq(s.r) = s.n
+    /\ PBFT!SendPrePrepare(s.r, s.d)
+
+IsReceivePrePrepare(s) ==
+    /\ s.a = "ReceivePrePrepare"
+    /\ PBFT!ReceivePrePrepare(s.r, s.v, s.n, s.d)
+
+IsSendCommit(s) ==
+    /\ s.a = "SendCommit"
+    /\ PBFT!SendCommit(s.r, s.v, s.n, s.d)
+
+IsExecute(s) ==
+    /\ s.a = "Execute"
+    /\ PBFT!Execute(s.r, s.v, s.n, s.d)
+
+IsStableCheckpoint(s) ==
+    /\ s.a = "StableCheckpoint"
+    /\ s.n <= Len(executed[s.r])
+    /\ PBFT!StableCheckpoint(s.r, s.n, SubSeq(executed[s.r], 1, s.n))
+
+IsStateTransfer(s) ==
+    /\ s.a = "StateTransfer"
+    /\ \E c \in checkpoints : c[1] = s.n /\ PBFT!StateTransfer(s.r, s.n, c[2])
+
+IsStartViewChange(s) ==
+    /\ s.a = "StartViewChange"
+    /\ s.v = view[s.r] + 1
+    /\ PBFT!StartViewChange(s.r)
+
+IsJoinViewChange(s) ==
+    /\ s.a = "JoinViewChange"
+    /\ PBFT!JoinViewChange(s.r, s.v)
+
+IsSendNewView(s) ==
+    /\ s.a = "SendNewView"
+    /\ view[s.r] = s.v
+    /\ s.r = PBFT!Primary(s.v)
+    /\ status[s.r] = "viewchange"
+    /\ \E nv \in PBFT!JustifiableNewViews(s.v) :
+          nv.minS = s.minS /\ PBFT!SendNewView(s.r, nv)
+
+IsReceiveNewView(s) ==
+    /\ s.a = "ReceiveNewView"
+    /\ \E nv \in PBFT!NewViewsFor(s.r) :
+          nv.v = s.v /\ nv.minS = s.minS /\ PBFT!ReceiveNewView(s.r, nv)
+
+IsEvent(s) ==
+    \/ IsSendPrePrepare(s)
+    \/ IsReceivePrePrepare(s)
+    \/ IsSendCommit(s)
+    \/ IsExecute(s)
+    \/ IsStableCheckpoint(s)
+    \/ IsStateTransfer(s)
+    \/ IsStartViewChange(s)
+    \/ IsJoinViewChange(s)
+    \/ IsSendNewView(s)
+    \/ IsReceiveNewView(s)
+
+-----------------------------------------------------------------------------
+TraceInit ==
+    /\ PBFT!Init
+    /\ i = 0
+
+TraceNext ==
+    /\ i < Len(Trace)
+    /\ i' = i + 1
+    /\ IsEvent(SpecStep(Trace[i + 1]))
+
+TraceSpec == TraceInit /\ [][TraceNext]_<<specVars, i>>
+
+-----------------------------------------------------------------------------
+(***************************************************************************)
+(* Diagnosis of a trace that does not conform (StopAt = k, the first      *)
+(* event the spec cannot explain): in each state where the first k - 1    *)
+(* events are matched, print the spec state of the event's replica, the   *)
+(* messages of its (v, n), and the actions enabled for that replica.      *)
+(* Never violated: the Java side reads the printed lines.                 *)
+(***************************************************************************)
+EnabledFor(r) ==
+    [SendPrePrepare    |-> {d \in TraceRequests : ENABLED PBFT!SendPrePrepare(r, d)},
+     ReceivePrePrepare |-> {<<v, n, d>> \in {view[r]} \X PBFT!Seqs \X TraceRequests :
+                                ENABLED PBFT!ReceivePrePrepare(r, v, n, d)},
+     SendCommit        |-> {<<v, n, d>> \in {view[r]} \X PBFT!Seqs \X PBFT!Values :
+                                ENABLED PBFT!SendCommit(r, v, n, d)},
+     Execute           |-> {<<v, n, d>> \in PBFT!Views \X {Len(executed[r]) + 1} \X PBFT!Values :
+                                ENABLED PBFT!Execute(r, v, n, d)},
+     StableCheckpoint  |-> {c[1] : c \in {c \in checkpoints :
+                                ENABLED PBFT!StableCheckpoint(r, c[1], c[2])}},
+     StateTransfer     |-> {c[1] : c \in {c \in checkpoints :
+                                ENABLED PBFT!StateTransfer(r, c[1], c[2])}},
+     StartViewChange   |-> IF ENABLED PBFT!StartViewChange(r) THEN {view[r] + 1} ELSE {},
+     JoinViewChange    |-> {v \in PBFT!Views : ENABLED PBFT!JoinViewChange(r, v)},
+     SendNewView       |-> {<<nv.v, nv.minS>> : nv \in
+                              IF r = PBFT!Primary(view[r]) /\ status[r] = "viewchange"
+                              THEN {nv \in PBFT!JustifiableNewViews(view[r]) :
+                                        ENABLED PBFT!SendNewView(r, nv)}
+                              ELSE {}},
+     ReceiveNewView    |-> {<<nv.v, nv.minS>> : nv \in {nv \in PBFT!NewViewsFor(r) :
+                                ENABLED PBFT!ReceiveNewView(r, nv)}}]
+
+DiagnosisInv ==
+    i = StopAt - 1 =>
+        LET s == SpecStep(Trace[StopAt])
+            r == s.r
+        IN  /\ PrintT("@@diagnosis-begin")
+            /\ PrintT(<<"event", s>>)
+            /\ PrintT(<<"replica", r, [view |-> view[r], status |-> status[r], h |-> h[r],
+                                       executed |-> executed[r]]>>)
+            /\ PrintT(<<"prePrepares", {pp \in prePrepares : pp[2] = s.n}>>)
+            /\ PrintT(<<"prepares", {p \in prepares : p[2] = s.n}>>)
+            /\ PrintT(<<"commits", {c \in commits : c[2] = s.n}>>)
+            /\ PrintT(<<"checkpoints", {<<c[1], c[3]>> : c \in checkpoints}>>)
+            /\ PrintT(<<"viewChanges", {<<m.v, m.i, m.n>> : m \in viewChanges}>>)
+            /\ PrintT(<<"newViews", {<<m.v, m.minS, m.O>> : m \in newViews}>>)
+            /\ PrintT(<<"enabled", EnabledFor(r)>>)
+            /\ PrintT("@@diagnosis-end")
+=============================================================================
