@@ -188,27 +188,32 @@ TraceSpec == TraceInit /\ [][TraceNext]_<<specVars, i>>
 (* messages of its (v, n), and the actions enabled for that replica.      *)
 (* Never violated: the Java side reads the printed lines.                 *)
 (***************************************************************************)
+\* The spec actions enabled for replica r, each as <<name, arguments...>>.
 EnabledFor(r) ==
-    [SendPrePrepare    |-> {d \in TraceRequests : ENABLED PBFT!SendPrePrepare(r, d)},
-     ReceivePrePrepare |-> {<<v, n, d>> \in {view[r]} \X PBFT!Seqs \X TraceRequests :
-                                ENABLED PBFT!ReceivePrePrepare(r, v, n, d)},
-     SendCommit        |-> {<<v, n, d>> \in {view[r]} \X PBFT!Seqs \X PBFT!Values :
-                                ENABLED PBFT!SendCommit(r, v, n, d)},
-     Execute           |-> {<<v, n, d>> \in PBFT!Views \X {Len(executed[r]) + 1} \X PBFT!Values :
-                                ENABLED PBFT!Execute(r, v, n, d)},
-     StableCheckpoint  |-> {c[1] : c \in {c \in checkpoints :
-                                ENABLED PBFT!StableCheckpoint(r, c[1], c[2])}},
-     StateTransfer     |-> {c[1] : c \in {c \in checkpoints :
-                                ENABLED PBFT!StateTransfer(r, c[1], c[2])}},
-     StartViewChange   |-> IF ENABLED PBFT!StartViewChange(r) THEN {view[r] + 1} ELSE {},
-     JoinViewChange    |-> {v \in PBFT!Views : ENABLED PBFT!JoinViewChange(r, v)},
-     SendNewView       |-> {<<nv.v, nv.minS>> : nv \in
-                              IF r = PBFT!Primary(view[r]) /\ status[r] = "viewchange"
-                              THEN {nv \in PBFT!JustifiableNewViews(view[r]) :
-                                        ENABLED PBFT!SendNewView(r, nv)}
-                              ELSE {}},
-     ReceiveNewView    |-> {<<nv.v, nv.minS>> : nv \in {nv \in PBFT!NewViewsFor(r) :
-                                ENABLED PBFT!ReceiveNewView(r, nv)}}]
+    LET pp  == {d \in TraceRequests : ENABLED PBFT!SendPrePrepare(r, d)}
+        rpp == {x \in PBFT!Seqs \X TraceRequests :
+                    ENABLED PBFT!ReceivePrePrepare(r, view[r], x[1], x[2])}
+        sc  == {x \in PBFT!Seqs \X PBFT!Values : ENABLED PBFT!SendCommit(r, view[r], x[1], x[2])}
+        ex  == {x \in PBFT!Views \X PBFT!Values :
+                    ENABLED PBFT!Execute(r, x[1], Len(executed[r]) + 1, x[2])}
+        sck == {c \in checkpoints : ENABLED PBFT!StableCheckpoint(r, c[1], c[2])}
+        st  == {c \in checkpoints : ENABLED PBFT!StateTransfer(r, c[1], c[2])}
+        jvc == {v \in PBFT!Views : ENABLED PBFT!JoinViewChange(r, v)}
+        snv == IF r = PBFT!Primary(view[r]) /\ status[r] = "viewchange"
+               THEN {nv \in PBFT!JustifiableNewViews(view[r]) : ENABLED PBFT!SendNewView(r, nv)}
+               ELSE {}
+        rnv == {nv \in PBFT!NewViewsFor(r) : ENABLED PBFT!ReceiveNewView(r, nv)}
+    IN  {<<"SendPrePrepare", view[r], PBFT!NextSeq(r), d>> : d \in pp}
+        \cup {<<"ReceivePrePrepare", view[r], x[1], x[2]>> : x \in rpp}
+        \cup {<<"SendCommit", view[r], x[1], x[2]>> : x \in sc}
+        \cup {<<"Execute", x[1], Len(executed[r]) + 1, x[2]>> : x \in ex}
+        \cup {<<"StableCheckpoint", c[1]>> : c \in sck}
+        \cup {<<"StateTransfer", c[1]>> : c \in st}
+        \cup (IF ENABLED PBFT!StartViewChange(r) THEN {<<"StartViewChange", view[r] + 1>>}
+                                                ELSE {})
+        \cup {<<"JoinViewChange", v>> : v \in jvc}
+        \cup {<<"SendNewView", nv.v, nv.minS>> : nv \in snv}
+        \cup {<<"ReceiveNewView", nv.v, nv.minS>> : nv \in rnv}
 
 DiagnosisInv ==
     i = StopAt - 1 =>
@@ -217,13 +222,20 @@ DiagnosisInv ==
         IN  /\ PrintT("@@diagnosis-begin")
             /\ PrintT(<<"event", s>>)
             /\ PrintT(<<"replica", r, [view |-> view[r], status |-> status[r], h |-> h[r],
-                                       executed |-> executed[r]]>>)
-            /\ PrintT(<<"prePrepares", {pp \in prePrepares : pp[2] = s.n}>>)
-            /\ PrintT(<<"prepares", {p \in prepares : p[2] = s.n}>>)
-            /\ PrintT(<<"commits", {c \in commits : c[2] = s.n}>>)
-            /\ PrintT(<<"checkpoints", {<<c[1], c[3]>> : c \in checkpoints}>>)
-            /\ PrintT(<<"viewChanges", {<<m.v, m.i, m.n>> : m \in viewChanges}>>)
-            /\ PrintT(<<"newViews", {<<m.v, m.minS, m.O>> : m \in newViews}>>)
+                                       executedUpTo |-> Len(executed[r]),
+                                       lastExecuted |-> SubSeq(executed[r],
+                                           IF Len(executed[r]) > 4 THEN Len(executed[r]) - 3
+                                                                   ELSE 1,
+                                           Len(executed[r]))]>>)
+            /\ PrintT(<<"prePrepares at n", {pp \in prePrepares : pp[2] = s.n}>>)
+            /\ PrintT(<<"prepares at n", {p \in prepares : p[2] = s.n}>>)
+            /\ PrintT(<<"commits at n", {c \in commits : c[2] = s.n}>>)
+            /\ PrintT(<<"checkpoints above h (n, sender)",
+                       {<<c[1], c[3]>> : c \in {c \in checkpoints : c[1] > h[r]}}>>)
+            /\ PrintT(<<"viewChanges from view[r] on (v, sender, n)",
+                       {<<m.v, m.i, m.n>> : m \in {m \in viewChanges : m.v >= view[r]}}>>)
+            /\ PrintT(<<"newViews from view[r] on (v, minS, O)",
+                       {<<m.v, m.minS, m.O>> : m \in {m \in newViews : m.v >= view[r]}}>>)
             /\ PrintT(<<"enabled", EnabledFor(r)>>)
             /\ PrintT("@@diagnosis-end")
 =============================================================================

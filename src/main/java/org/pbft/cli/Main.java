@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pbft 0.1.0",
     description = "PBFT with a TLA+ specification checked by TLC.",
-    subcommands = {CheckCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, SimulateCommand.class, ValidateCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every check met its expectation",
