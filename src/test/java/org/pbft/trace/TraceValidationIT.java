@@ -1,0 +1,127 @@
+package org.pbft.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbft.cli.Main;
+import org.pbft.core.SpecAction;
+import org.pbft.sim.Campaign;
+import org.pbft.sim.NdjsonTrace;
+import org.pbft.sim.RunResult;
+import org.pbft.sim.SimParams;
+import org.pbft.tlc.TlcRunSettings;
+
+/**
+ * TLC replays traces against spec/PBFT.tla through trace-validation/TracePBFT.tla: the example
+ * traces under trace-validation/traces/ get the verdict their README gives, a simulator run with
+ * every replica correct conforms, and {@code pbft validate} reports and exits accordingly.
+ */
+class TraceValidationIT {
+  private static final Path ROOT =
+      Path.of(System.getProperty("pbft.root", System.getProperty("user.dir")));
+  private static final Path TRACES = ROOT.resolve("trace-validation").resolve("traces");
+
+  @TempDir
+  Path tmp;
+
+  private static Validation validate(Path traceDir) throws Exception {
+    List<TraceInput> inputs = TraceInput.of(List.of(traceDir));
+    assertEquals(1, inputs.size());
+    List<TraceRecord> events = inputs.get(0).read();
+    TraceParams params = new TraceParams(4, 1, 4, 8, TraceParams.silentReplicas(4, events));
+    TraceValidator validator = new TraceValidator(ROOT, TlcRunSettings.defaults().withWorkers(1),
+        null);
+    return validator.validate(events, params);
+  }
+
+  @Test
+  void theNormalCaseOfOneRequestConforms() throws Exception {
+    Validation v = validate(TRACES.resolve("normal-one-request"));
+    assertEquals(Validation.Verdict.CONFORMS, v.verdict(), v::toString);
+    assertEquals(12, v.events());
+  }
+
+  @Test
+  void anExecuteOnTwoFCommitsIsTheFirstUnmatchedEvent() throws Exception {
+    Validation v = validate(TRACES.resolve("execute-on-2f-commits"));
+    assertEquals(Validation.Verdict.DOES_NOT_CONFORM, v.verdict(), v::toString);
+    assertEquals(7, v.firstUnmatchedIndex());
+    assertEquals(SpecAction.Execute, v.firstUnmatched().action());
+    assertEquals(1, v.firstUnmatched().replica());
+    String diagnosis = String.join("\n", v.diagnosis());
+    assertTrue(diagnosis.contains(
+        "<<\"commits at n\", {<<0, 1, \"b1\", 0>>, <<0, 1, \"b1\", 1>>}>>"),
+        "the spec state shows the two COMMITs only: " + diagnosis);
+    assertTrue(diagnosis.contains("\"enabled\""), diagnosis);
+  }
+
+  @Test
+  void aSecondPrePrepareAtTheSameViewAndSeqIsRejected() throws Exception {
+    Validation v = validate(TRACES.resolve("conflicting-pre-prepares"));
+    assertEquals(Validation.Verdict.DOES_NOT_CONFORM, v.verdict(), v::toString);
+    assertEquals(3, v.firstUnmatchedIndex());
+    assertEquals(SpecAction.ReceivePrePrepare, v.firstUnmatched().action());
+    assertEquals(1, v.firstUnmatched().replica());
+    assertTrue(String.join("\n", v.diagnosis()).contains("<<0, 1, \"b1\", 1>>"),
+        "replica 1 already accepted b1 at (0, 1)");
+  }
+
+  @Test
+  void aSimulatorRunWithEveryReplicaCorrectConforms() throws Exception {
+    Path dir = tmp.resolve("seed-1");
+    Campaign campaign = new Campaign(SimParams.defaults().withOpsPerClient(4), "none");
+    RunResult r;
+    try (NdjsonTrace trace = new NdjsonTrace(dir)) {
+      r = campaign.runSeed(1, trace);
+    }
+    assertTrue(r.passed(), r::toString);
+    Validation v = validate(dir);
+    assertEquals(Validation.Verdict.CONFORMS, v.verdict(), v::toString);
+    assertTrue(v.events() > 50, "a run of 12 requests logs more than 50 events: " + v.events());
+  }
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int cli(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "validate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+  }
+
+  @Test
+  void validateCommandPrintsConformsAndExitsZero() {
+    int code = cli(TRACES.resolve("normal-one-request").toString());
+    assertEquals(0, code, () -> out + "\n" + err);
+    assertTrue(out.toString().contains("conforms: 12 events"), out::toString);
+  }
+
+  @Test
+  void validateCommandPrintsTheFirstUnmatchedEventAndExitsOne() {
+    int code = cli(TRACES.resolve("execute-on-2f-commits").toString());
+    assertEquals(1, code, () -> out + "\n" + err);
+    assertTrue(out.toString().contains(
+        "does not conform: event 7 of 12 is the first the spec cannot explain"), out::toString);
+    assertTrue(out.toString().contains("event 7: Execute replica 1 view 0 seq 1"),
+        out::toString);
+    assertTrue(out.toString().contains("execute-on-2f-commits/replica-1.ndjson:3"),
+        out::toString);
+  }
+
+  @Test
+  void validateCommandRejectsAMalformedTraceWithItsLine() throws Exception {
+    Path bad = tmp.resolve("replica-0.ndjson");
+    Files.writeString(bad, TraceReaderTest.line(1, 0, "SendPrePrepare", 0, 1, TraceReaderTest.D)
+        + "\n{\"step\":2,\"replica\":0,\"action\":\"SendPrePrepare\"\n");
+    assertEquals(2, cli(bad.toString()), () -> out + "\n" + err);
+    assertTrue(err.toString().contains(bad + ":2: not a JSON object"), err::toString);
+  }
+}
