@@ -40,9 +40,10 @@ final class ModelSelection {
     return List.copyOf(problems);
   }
 
+  /** A model named by the user: runs even when its header marks it a long check. */
   void addConfig(Path cfg) {
     Path file = cfg.toAbsolutePath().normalize();
-    add(file, isMutant(file));
+    add(file, isMutant(file), true);
   }
 
   void addMain() {
@@ -59,15 +60,7 @@ final class ModelSelection {
     if (all.isEmpty()) {
       problems.add("no .cfg files under " + show(specDir));
     }
-    for (Path cfg : all) {
-      Path file = cfg.toAbsolutePath().normalize();
-      if (!selected.containsKey(file)) {
-        Model model = load(file);
-        if (model != null && !model.expectation().isLongCheck()) {
-          put(file, model, isMutant(file));
-        }
-      }
-    }
+    all.forEach(cfg -> add(cfg, isMutant(cfg.toAbsolutePath().normalize()), false));
   }
 
   void addDebug() throws IOException {
@@ -90,7 +83,7 @@ final class ModelSelection {
     if (cfgs.isEmpty()) {
       problems.add("no mutants: no .cfg files under " + show(dir));
     }
-    cfgs.forEach(cfg -> add(cfg, true));
+    cfgs.forEach(cfg -> add(cfg, true, false));
   }
 
   /** The path as users type it: relative to the project root when inside it. */
@@ -99,13 +92,13 @@ final class ModelSelection {
     return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
   }
 
-  private void add(Path cfg, boolean mutant) {
+  private void add(Path cfg, boolean mutant, boolean named) {
     Path file = cfg.toAbsolutePath().normalize();
     if (selected.containsKey(file)) {
       return;
     }
     Model model = load(file);
-    if (model != null) {
+    if (model != null && (named || !model.expectation().isLongCheck())) {
       put(file, model, mutant);
     }
   }
