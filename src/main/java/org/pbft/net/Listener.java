@@ -1,0 +1,81 @@
+package org.pbft.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Accepts connections on one address; each accepted connection reads frames into the sink and
+ * can be written back to (a replica answers a client on the client's own connection).
+ */
+public final class Listener implements AutoCloseable {
+  private final ServerSocket server;
+  private final FrameSink sink;
+  private final TransportStats stats;
+  private final int queueCapacity;
+  private final int maxFrameBytes;
+  private final String name;
+  private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
+  private final Thread acceptor;
+
+  public Listener(InetSocketAddress address, int queueCapacity, FrameSink sink,
+      TransportStats stats, int maxFrameBytes, String name) throws IOException {
+    this.server = new ServerSocket();
+    server.setReuseAddress(true);
+    server.bind(address);
+    this.sink = sink;
+    this.stats = stats;
+    this.queueCapacity = queueCapacity;
+    this.maxFrameBytes = maxFrameBytes;
+    this.name = name;
+    this.acceptor = new Thread(this::acceptLoop, name + "-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** The address actually bound (port 0 binds any free port). */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) server.getLocalSocketAddress();
+  }
+
+  private void acceptLoop() {
+    int count = 0;
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        Connection c = new Connection(socket, new LinkedBlockingDeque<>(queueCapacity), sink,
+            stats, maxFrameBytes, name + "-in" + (++count));
+        accepted.add(c);
+        accepted.removeIf(old -> !old.isOpen());
+      } catch (SocketException closed) {
+        return;
+      } catch (IOException e) {
+        // one failed accept (the peer hung up at once): keep serving the others
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // the acceptor ends either way
+    }
+    // The port is released only once the acceptor thread has left accept(): wait for it, so that
+    // a closed listener refuses connections when close returns.
+    try {
+      acceptor.join(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Connection c : accepted) {
+      c.close();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.pbft.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.BlockingDeque;
+
+/**
+ * A connection to one remote address that stays up: while the peer is unreachable it retries
+ * with exponential backoff (from {@code MIN_BACKOFF_MS} doubling to {@code MAX_BACKOFF_MS});
+ * frames sent meanwhile wait in a bounded queue that survives reconnections. Frames read from the
+ * connection (a client's replies) go to the sink.
+ */
+public final class OutboundLink implements AutoCloseable {
+  static final long MIN_BACKOFF_MS = 20;
+  static final long MAX_BACKOFF_MS = 1_000;
+  private static final int CONNECT_TIMEOUT_MS = 1_000;
+
+  private final InetSocketAddress address;
+  private final BlockingDeque<byte[]> outgoing;
+  private final FrameSink sink;
+  private final TransportStats stats;
+  private final int maxFrameBytes;
+  private final String name;
+  private final Thread supervisor;
+  private volatile boolean running = true;
+  private volatile Connection current;
+
+  public OutboundLink(InetSocketAddress address, int queueCapacity, FrameSink sink,
+      TransportStats stats, int maxFrameBytes, String name) {
+    this.address = address;
+    this.outgoing = new LinkedBlockingDeque<>(queueCapacity);
+    this.sink = sink;
+    this.stats = stats;
+    this.maxFrameBytes = maxFrameBytes;
+    this.name = name;
+    this.supervisor = new Thread(this::superviseConnection, name + "-connect");
+    supervisor.setDaemon(true);
+    supervisor.start();
+  }
+
+  /** Queues {@code frame} for the peer; false (and counted) when the queue is full. */
+  public boolean send(byte[] frame) {
+    if (outgoing.offer(frame)) {
+      return true;
+    }
+    stats.queueFull();
+    return false;
+  }
+
+  /** True while a TCP connection to the peer is open. */
+  public boolean connected() {
+    Connection c = current;
+    return c != null && c.isOpen();
+  }
+
+  private void superviseConnection() {
+    long backoff = MIN_BACKOFF_MS;
+    while (running) {
+      Socket socket = new Socket();
+      try {
+        socket.connect(address, CONNECT_TIMEOUT_MS);
+        if (connectedToItself(socket)) {
+          throw new IOException("connected to itself: nobody listens on " + address);
+        }
+        current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name);
+        backoff = MIN_BACKOFF_MS;
+        current.awaitClosed();
+      } catch (IOException e) {
+        closeQuietly(socket);
+        sleep(backoff);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Linux lets a connect to an unused local port in the ephemeral range pick that very port as
+   * its source and connect to itself (TCP simultaneous open); the link would then read its own
+   * frames. Such a connection is treated as refused.
+   */
+  private static boolean connectedToItself(Socket socket) {
+    return socket.getLocalPort() == socket.getPort()
+        && socket.getLocalAddress().equals(socket.getInetAddress());
+  }
+
+  private void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // never connected: nothing to release beyond the descriptor
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    supervisor.interrupt();
+    Connection c = current;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " -> " + address;
+  }
+}

@@ -1,0 +1,59 @@
+package org.pbft.net;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of one endpoint's transport, shared by its connections; thread-safe. */
+public final class TransportStats {
+  private final AtomicLong framesSent = new AtomicLong();
+  private final AtomicLong framesReceived = new AtomicLong();
+  private final AtomicLong droppedQueueFull = new AtomicLong();
+  private final AtomicLong connects = new AtomicLong();
+  private final AtomicLong disconnects = new AtomicLong();
+
+  void sent() {
+    framesSent.incrementAndGet();
+  }
+
+  void received() {
+    framesReceived.incrementAndGet();
+  }
+
+  void queueFull() {
+    droppedQueueFull.incrementAndGet();
+  }
+
+  void connected() {
+    connects.incrementAndGet();
+  }
+
+  void disconnected() {
+    disconnects.incrementAndGet();
+  }
+
+  public long framesSent() {
+    return framesSent.get();
+  }
+
+  public long framesReceived() {
+    return framesReceived.get();
+  }
+
+  /** Frames not sent because a peer's queue was full: the backpressure of a slow peer. */
+  public long droppedQueueFull() {
+    return droppedQueueFull.get();
+  }
+
+  public long connects() {
+    return connects.get();
+  }
+
+  public long disconnects() {
+    return disconnects.get();
+  }
+
+  @Override
+  public String toString() {
+    return "sent " + framesSent() + ", received " + framesReceived() + ", dropped (queue full) "
+        + droppedQueueFull() + ", connects " + connects() + ", disconnects " + disconnects();
+  }
+}

@@ -1,0 +1,110 @@
+package org.pbft.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TransportTest {
+  private static final int MAX = 1 << 20;
+
+  @Test
+  void framesArriveInOrderAndRepliesComeBackOnTheSameConnection() throws Exception {
+    TransportStats stats = new TransportStats();
+    BlockingQueue<byte[]> atServer = new LinkedBlockingQueue<>();
+    FrameSink echo = (c, frame) -> {
+      atServer.add(frame);
+      c.send(("re:" + new String(frame, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    };
+    BlockingQueue<byte[]> atClient = new LinkedBlockingQueue<>();
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), 64, echo, stats,
+            MAX, "server");
+        OutboundLink link = new OutboundLink(server.address(), 64, (c, f) -> atClient.add(f),
+            stats, MAX, "client")) {
+      for (int i = 0; i < 20; i++) {
+        assertTrue(link.send(("m" + i).getBytes(StandardCharsets.UTF_8)));
+      }
+      for (int i = 0; i < 20; i++) {
+        assertEquals("m" + i, text(atServer.poll(10, TimeUnit.SECONDS)));
+        assertEquals("re:m" + i, text(atClient.poll(10, TimeUnit.SECONDS)));
+      }
+    }
+  }
+
+  @Test
+  void aLinkReconnectsWhenThePeerComesBackAndDeliversWhatWaited() throws Exception {
+    TransportStats stats = new TransportStats();
+    BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    InetSocketAddress address;
+    try (Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), 64,
+        (c, f) -> received.add(f), stats, MAX, "first")) {
+      address = first.address();
+      try (OutboundLink link = new OutboundLink(address, 64, (c, f) -> { }, stats, MAX, "l")) {
+        link.send(new byte[] {1});
+        assertArrayEquals(new byte[] {1}, received.poll(10, TimeUnit.SECONDS));
+        first.close();
+        waitUntil(() -> !link.connected());
+        link.send(new byte[] {2});
+        try (Listener second = new Listener(address, 64, (c, f) -> received.add(f), stats, MAX,
+            "second")) {
+          byte[] frame = received.poll(10, TimeUnit.SECONDS);
+          assertNotNull(frame, "the queued frame is delivered after reconnecting");
+          assertArrayEquals(new byte[] {2}, frame);
+        }
+      }
+    }
+    assertTrue(stats.connects() >= 3, stats.toString());
+  }
+
+  @Test
+  void aFullQueueRefusesFramesAndCountsThem() throws Exception {
+    TransportStats stats = new TransportStats();
+    // nobody listens on this port (bound, then closed): every frame waits in the queue
+    InetSocketAddress nowhere;
+    try (Listener l = new Listener(new InetSocketAddress("127.0.0.1", 0), 1, (c, f) -> { },
+        stats, MAX, "tmp")) {
+      nowhere = l.address();
+    }
+    try (OutboundLink link = new OutboundLink(nowhere, 2, (c, f) -> { }, stats, MAX, "l")) {
+      assertTrue(link.send(new byte[] {1}));
+      assertTrue(link.send(new byte[] {2}));
+      assertFalse(link.send(new byte[] {3}));
+      assertEquals(1, stats.droppedQueueFull());
+    }
+  }
+
+  @Test
+  void anOversizedLengthPrefixClosesTheConnection() throws Exception {
+    TransportStats stats = new TransportStats();
+    BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), 8,
+            (c, f) -> received.add(f), stats, 16, "server");
+        OutboundLink link = new OutboundLink(server.address(), 8, (c, f) -> { }, stats, MAX,
+            "client")) {
+      link.send(new byte[17]);
+      waitUntil(() -> stats.disconnects() >= 1);
+      assertTrue(received.isEmpty());
+    }
+  }
+
+  private static String text(byte[] frame) {
+    assertNotNull(frame, "frame not received in time");
+    return new String(frame, StandardCharsets.UTF_8);
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    for (int i = 0; i < 1000 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(10);
+    }
+    assertTrue(condition.getAsBoolean(), "condition not reached in 10 s");
+  }
+}
