@@ -69,6 +69,10 @@ public final class Replica {
   private long lastExecuted;
   private long nextSeq = 1;
   private long newViewSentFor = -1;
+  /** The NEW-VIEW this replica sent for its current view, if it is that view's primary. */
+  private NewView ownNewView;
+  /** Replicas that were sent {@link #ownNewView} again: once each per view. */
+  private final Set<Integer> newViewResentTo = new HashSet<>();
   /** The stable checkpoint whose state is being fetched; non-null iff lastExecuted < h. */
   private CertifiedCheckpoint stateFetch;
   private List<Effect> out = new ArrayList<>();
@@ -523,6 +527,7 @@ public final class Replica {
    * the replica join a view change, and the new primary send NEW-VIEW.
    */
   private void onViewChange(int from, ViewChange vc) {
+    resendNewViewToLaggard(from, vc);
     IgnoreReason reason = null;
     if (from != vc.replica()) {
       reason = WRONG_SENDER;
@@ -540,6 +545,19 @@ public final class Replica {
     }
     viewChanges.joinableView(view, id, quorums.joinViewChange()).ifPresent(this::joinViewChange);
     sendNewView();
+  }
+
+  /**
+   * A replica asks for a view this primary already entered (it missed the NEW-VIEW, or it
+   * restarted and lost its state): it gets the NEW-VIEW again, once per view, so that it can
+   * enter the view without a further view change. The NEW-VIEW is the message already sent (in
+   * the spec, a message in newViews that the replica may receive at any time).
+   */
+  private void resendNewViewToLaggard(int from, ViewChange vc) {
+    if (from == vc.replica() && vc.newView() <= view && status == Status.NORMAL
+        && ownNewView != null && ownNewView.view() == view && newViewResentTo.add(from)) {
+      send(from, ownNewView);
+    }
   }
 
   /**
@@ -569,7 +587,9 @@ public final class Replica {
     all.stream().filter(vc -> vc.replica() != id).limit(quorums.newView() - 1L).forEach(v::add);
     NewViewComputation.Result computed = NewViewComputation.compute(view, v);
     newViewSentFor = view;
-    broadcast(new NewView(view, v, computed.prePrepares()));
+    ownNewView = new NewView(view, v, computed.prePrepares());
+    newViewResentTo.clear();
+    broadcast(ownNewView);
     trace(SpecAction.SendNewView, view, computed.checkpoint().seq(), null);
     enterView(computed);
   }

@@ -1,0 +1,48 @@
+package org.pbft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.pbft.core.Msgs.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pbft.core.message.NewView;
+import org.pbft.core.message.ViewChange;
+import org.pbft.service.KeyValueStore;
+
+/**
+ * A replica that missed a view change (here: restarted with its state lost, in view 0) asks for
+ * view 1 after its timer expires; the primary of view 1 sends it its NEW-VIEW again, and the
+ * replica enters view 1 with it (PBFT.tla!ReceiveNewView).
+ */
+class NewViewResendTest {
+  private final Cluster c = Cluster.withByzantine(0);
+
+  @Test
+  void thePrimarySendsItsNewViewAgainToAReplicaLeftBehind() {
+    for (int id = 1; id <= 3; id++) {
+      c.submit(id, req(1, 1));
+    }
+    c.tick(10);
+    c.deliverAll();
+    assertEquals(1, c.replica(1).view());
+
+    Replica restarted = new Replica(3, Cluster.smallConfig(), new KeyValueStore());
+    restarted.step(new Input.Receive(Input.CLIENT, req(2, 1)));
+    ViewChange askFor1 = null;
+    for (int t = 0; t < 10 && askFor1 == null; t++) {
+      List<ViewChange> sent = sent(restarted.step(new Input.Tick()), ViewChange.class);
+      askFor1 = sent.isEmpty() ? null : sent.get(0);
+    }
+    assertEquals(1, askFor1.newView());
+
+    List<NewView> resent = sent(c.inject(3, 1, askFor1), NewView.class);
+    assertEquals(1, resent.size(), "the NEW-VIEW of view 1 goes to replica 3");
+    assertEquals(List.of(), sent(c.inject(3, 1, askFor1), NewView.class), "once per view");
+
+    List<Effect> entered = restarted.step(new Input.Receive(1, resent.get(0)));
+    assertEquals(1, restarted.view());
+    assertEquals(Replica.Status.NORMAL, restarted.status());
+    assertEquals(List.of(SpecAction.ReceiveNewView), actions(entered).stream()
+        .filter(a -> a == SpecAction.ReceiveNewView).toList());
+  }
+}
