@@ -51,6 +51,17 @@ public final class NdjsonTrace implements TraceSink, AutoCloseable {
         + ",\"digest\":" + digest + "}";
   }
 
+  /** Writes out what is buffered: a process that may be killed flushes after each step. */
+  public void flush() {
+    try {
+      for (BufferedWriter w : writers.values()) {
+        w.flush();
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot write the trace in " + dir, ex);
+    }
+  }
+
   @Override
   public void close() {
     IOException first = null;

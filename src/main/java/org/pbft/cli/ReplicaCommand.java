@@ -1,0 +1,110 @@
+package org.pbft.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pbft.config.ClusterConfig;
+import org.pbft.config.ConfigException;
+import org.pbft.config.NodeKeys;
+import org.pbft.core.Replica;
+import org.pbft.core.ReplicaConfig;
+import org.pbft.node.NodeLog;
+import org.pbft.node.NodeOptions;
+import org.pbft.node.ReplicaNode;
+import org.pbft.service.KeyValueStore;
+import org.pbft.sim.NdjsonTrace;
+import org.pbft.sim.Peer;
+import org.pbft.sim.byzantine.ByzantinePeer;
+import org.pbft.sim.byzantine.Strategies;
+import org.pbft.sim.byzantine.Strategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code pbft replica}: one replica process, until it is stopped (SIGTERM or Ctrl-C). */
+@Command(name = "replica", mixinStandardHelpOptions = true,
+    description = "Runs replica I of the cluster in DIR (written by 'pbft keygen').")
+public final class ReplicaCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--config", required = true, paramLabel = "DIR",
+      description = "Cluster configuration directory (cluster.properties and key files).")
+  Path config;
+
+  @Option(names = "--id", required = true, paramLabel = "I", description = "This replica's id.")
+  int id;
+
+  @Option(names = "--trace", paramLabel = "DIR",
+      description = "Write this replica's trace (replica-I.ndjson) in DIR.")
+  Path trace;
+
+  @Option(names = "--byzantine", paramLabel = "STRATEGY",
+      description = "Play a scripted Byzantine strategy instead of the protocol: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = StrategyNames.class)
+  String byzantine;
+
+  @Option(names = "--seed", defaultValue = "1",
+      description = "Randomness of the Byzantine strategy (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--tick-ms", defaultValue = "10",
+      description = "Wall-clock milliseconds per logical tick (default ${DEFAULT-VALUE}).")
+  long tickMillis;
+
+  @Override
+  public Integer call() throws Exception {
+    ClusterConfig cluster;
+    org.pbft.config.NodeKeys keys;
+    try {
+      cluster = ClusterConfig.load(config);
+      keys = NodeKeys.load(config.resolve("replica-" + id + ".key"));
+    } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (id < 0 || id >= cluster.n()) {
+      throw new ParameterException(spec.commandLine(),
+          "--id " + id + ": the cluster has replicas 0.." + (cluster.n() - 1));
+    }
+    ReplicaConfig protocol = ReplicaConfig.defaults(cluster.n());
+    Peer peer = peer(protocol);
+    NdjsonTrace traceFiles = null;
+    if (trace != null) {
+      Files.createDirectories(trace);
+      traceFiles = new NdjsonTrace(trace);
+    }
+    NodeLog log = new NodeLog("replica " + id, System.out);
+    ReplicaNode node = new ReplicaNode(cluster, keys, peer, byzantine == null,
+        new NodeOptions(tickMillis, NodeOptions.defaults().queueCapacity()), traceFiles, log);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      log.info("stopped; " + node.summary());
+      stopped.countDown();
+    }));
+    stopped.await();
+    return 0;
+  }
+
+  private Peer peer(ReplicaConfig protocol) {
+    if (byzantine == null) {
+      return Peer.correct(new Replica(id, protocol, new KeyValueStore()));
+    }
+    Strategy strategy = Strategies.byName(byzantine).orElseThrow(() -> new ParameterException(
+        spec.commandLine(), "--byzantine " + byzantine + ": known strategies are "
+            + String.join(", ", Strategies.names())));
+    return new ByzantinePeer(id, protocol, strategy, new SplittableRandom(seed));
+  }
+
+  /** The strategy names, for the help text. */
+  static final class StrategyNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Strategies.names().iterator();
+    }
+  }
+}

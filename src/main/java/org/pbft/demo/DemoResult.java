@@ -1,0 +1,27 @@
+package org.pbft.demo;
+
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.pbft.trace.TraceRecord;
+import org.pbft.trace.Validation;
+
+/** What a demo run measured and decided. */
+record DemoResult(
+    int operations,
+    DescriptiveStatistics latencyMillis,
+    long finalView,
+    long viewChanges,
+    long stableCheckpoints,
+    long stateTransfers,
+    int writesVerified,
+    List<String> anomalies,
+    List<TraceRecord> validatedEvents,
+    int eventsAfterRestart,
+    Validation validation,
+    double seconds) {
+
+  boolean ok() {
+    return anomalies.isEmpty() && validation != null && validation.conforms()
+        && stateTransfers > 0 && viewChanges > 0;
+  }
+}

@@ -1,0 +1,271 @@
+package org.pbft.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.pbft.config.ClusterConfig;
+import org.pbft.config.Keygen;
+import org.pbft.config.NodeKeys;
+import org.pbft.core.ReplicaConfig;
+import org.pbft.core.SpecAction;
+import org.pbft.node.ClientNode;
+import org.pbft.node.KvWorkload;
+import org.pbft.node.LocalCluster;
+import org.pbft.node.NodeOptions;
+import org.pbft.tlc.TlcRunSettings;
+import org.pbft.trace.TraceFormatException;
+import org.pbft.trace.TraceMerge;
+import org.pbft.trace.TraceParams;
+import org.pbft.trace.TraceReader;
+import org.pbft.trace.TraceRecord;
+import org.pbft.trace.TraceValidator;
+import org.pbft.trace.Validation;
+
+/**
+ * The demo, step by step: 4 replica processes on loopback, replica 0 an equivocating primary; a
+ * client workload that goes through the view change to view 1; backup 3 killed with SIGKILL while
+ * the others keep serving, then restarted (it rejoins through state transfer); every acknowledged
+ * write read back; the replicas stopped and their traces merged and validated with TLC.
+ *
+ * <p>What is validated: the traces of replicas 1 and 2 and of replica 3 up to its kill, with
+ * replica 0 Byzantine. The restarted replica 3 starts with an empty state: the spec has no crash
+ * with amnesia (a replica that forgot what it sent is, to the spec, not the same correct
+ * replica), so its trace after the restart is kept and counted but not replayed.
+ */
+public final class DemoRun {
+  static final int N = 4;
+  static final int BYZANTINE = 0;
+  static final int RESTARTED = 3;
+  private static final String MARKER = ".pbft-demo";
+
+  private final DemoOptions options;
+  private final PrintWriter out;
+  private final long started = System.nanoTime();
+  private int writesVerified;
+
+  public DemoRun(DemoOptions options, PrintWriter out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Runs the demo, prints its summary and writes the report; returns the exit code. */
+  public static int main(DemoOptions options, PrintWriter out, PrintWriter err) {
+    DemoResult result;
+    try {
+      result = new DemoRun(options, out).run();
+    } catch (IOException | TraceFormatException e) {
+      err.println("pbft demo: " + e.getMessage());
+      return 2;
+    } catch (TimeoutException e) {
+      err.println("pbft demo: an operation did not complete in time: " + e.getMessage()
+          + "; see the replica logs under " + options.out().resolve("logs"));
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("pbft demo: interrupted");
+      return 1;
+    }
+    DemoSummary.print(out, result);
+    Path report = options.out().resolve("report.html");
+    try {
+      DemoReport.write(report, result);
+      out.println("report: " + report);
+    } catch (IOException e) {
+      err.println("pbft demo: cannot write " + report + ": " + e.getMessage());
+    }
+    result.anomalies().forEach(a -> out.println("anomaly: " + a));
+    out.println(result.ok() ? "PASS" : "FAIL");
+    out.flush();
+    return result.ok() ? 0 : 1;
+  }
+
+  /** Runs the demo; the result says whether every check passed. */
+  public DemoResult run() throws IOException, InterruptedException, TimeoutException,
+      TraceFormatException {
+    Path dir = prepareRunDirectory(options.out());
+    Path config = dir.resolve("config");
+    Path traces = dir.resolve("traces");
+    Path tracesAfterRestart = dir.resolve("traces-after-restart");
+    checkPortsFree();
+    Keygen.generate(N, 1, "127.0.0.1", options.basePort(), config, new SecureRandom());
+    say("configuration and keys for " + N + " replicas and 1 client in " + config);
+
+    ClusterConfig cluster = ClusterConfig.load(config);
+    KvWorkload workload;
+    try (LocalCluster replicas = new LocalCluster(config, dir.resolve("logs"))) {
+      replicas.start(BYZANTINE, List.of("--trace", traces.toString(), "--byzantine", "equivocate"));
+      for (int i = 1; i < N; i++) {
+        replicas.start(i, List.of("--trace", traces.toString()));
+      }
+      say("started replicas 0..3 on 127.0.0.1:" + options.basePort() + "-"
+          + (options.basePort() + N - 1) + "; replica 0, the primary of view 0, equivocates "
+          + "(logs in " + dir.resolve("logs") + ")");
+      NodeKeys clientKeys = NodeKeys.load(config.resolve("client-0.key"));
+      try (ClientNode client = new ClientNode(cluster, clientKeys, 0, NodeOptions.defaults(),
+          50)) {
+        workload = new KvWorkload(client, "key", 16, Duration.ofSeconds(30));
+        long[] firstView = {-1};
+        workload.run(options.opsPerPhase(), c -> {
+          if (firstView[0] < 0) {
+            firstView[0] = c.view();
+            say(String.format(Locale.ROOT, "first operation completed in view %d after %.0f ms: "
+                + "the equivocating primary was replaced by replica %d", c.view(),
+                c.latencyNanos() / 1e6, c.view() % N));
+          }
+        });
+        say(workload.operations() + " operations done, now in view " + workload.maxView());
+
+        replicas.kill(RESTARTED);
+        say("killed replica " + RESTARTED + " (SIGKILL); the others keep serving");
+        workload.run(options.opsPerPhase(), c -> { });
+        say(workload.operations() + " operations done with replica " + RESTARTED + " down");
+
+        replicas.start(RESTARTED, List.of("--trace", tracesAfterRestart.toString()));
+        say("restarted replica " + RESTARTED + " with an empty state");
+        workload.run(options.opsPerPhase(), c -> { });
+        long transferred = awaitStateTransfer(tracesAfterRestart, workload);
+        say(transferred > 0
+            ? "replica " + RESTARTED + " caught up by state transfer (" + transferred
+                + " transfer(s)); " + workload.operations() + " operations done"
+            : "replica " + RESTARTED + " did not transfer state within the wait");
+        writesVerified = workload.verifyAcknowledgedWrites();
+        say("read back " + writesVerified + " keys: " + (workload.anomalies().isEmpty()
+            ? "every acknowledged write is there" : workload.anomalies().size() + " anomalies"));
+      }
+      Thread.sleep(300);
+    }
+    say("stopped the replicas");
+    return validate(dir, traces, tracesAfterRestart, workload);
+  }
+
+  private DemoResult validate(Path dir, Path traces, Path tracesAfterRestart,
+      KvWorkload workload) throws IOException, InterruptedException, TraceFormatException {
+    Path validated = dir.resolve("traces-validated");
+    Files.createDirectories(validated);
+    List<List<TraceRecord>> perReplica = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      Path file = traces.resolve("replica-" + i + ".ndjson");
+      if (i != BYZANTINE && Files.exists(file)) {
+        Path copy = validated.resolve(file.getFileName());
+        Files.writeString(copy, completeLines(file), StandardCharsets.UTF_8);
+        perReplica.add(TraceReader.read(copy));
+      }
+    }
+    List<TraceRecord> merged = TraceMerge.merge(perReplica);
+    List<TraceRecord> afterRestart = readIfPresent(
+        tracesAfterRestart.resolve("replica-" + RESTARTED + ".ndjson"));
+    say("merged " + merged.size() + " trace events of replicas 1, 2 and " + RESTARTED
+        + " (before its kill) by Lamport clock; validating against spec/PBFT.tla with TLC ...");
+    ReplicaConfig protocol = ReplicaConfig.defaults(N);
+    TraceParams params = TraceParams.of(protocol, Set.of(BYZANTINE));
+    TraceValidator validator = new TraceValidator(options.root(), TlcRunSettings.defaults(),
+        null);
+    Validation v = validator.validate(merged, params);
+    say(switch (v.verdict()) {
+      case CONFORMS -> String.format(Locale.ROOT, "conforms: %d events (%.1f s)", v.events(),
+          v.seconds());
+      case DOES_NOT_CONFORM -> "does not conform: event " + v.firstUnmatchedIndex() + " ("
+          + v.firstUnmatched().describe() + " at " + v.firstUnmatched().where()
+          + ") is the first the spec cannot explain; rerun: ./pbft validate " + validated;
+      case ERROR -> "validation undecided: " + v.error();
+    });
+    List<TraceRecord> all = new ArrayList<>(merged);
+    all.addAll(afterRestart);
+    Set<Long> views = new TreeSet<>();
+    all.stream().filter(e -> e.action() == SpecAction.SendNewView
+        || e.action() == SpecAction.ReceiveNewView).forEach(e -> views.add(e.view()));
+    long checkpoints = all.stream().filter(e -> e.action() == SpecAction.StableCheckpoint)
+        .map(TraceRecord::seq).distinct().count();
+    long transfers = all.stream().filter(e -> e.action() == SpecAction.StateTransfer).count();
+    return new DemoResult(workload.operations(), workload.latencies(), workload.maxView(),
+        views.size(), checkpoints, transfers, writesVerified, workload.anomalies(), merged,
+        afterRestart.size(), v, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The file's complete lines: a process killed while writing may leave half a line. */
+  private static String completeLines(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    int end = text.lastIndexOf('\n');
+    return end < 0 ? "" : text.substring(0, end + 1);
+  }
+
+  private static List<TraceRecord> readIfPresent(Path file)
+      throws IOException, TraceFormatException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    Path complete = file.resolveSibling(file.getFileName() + ".complete");
+    Files.writeString(complete, completeLines(file), StandardCharsets.UTF_8);
+    return TraceReader.read(complete);
+  }
+
+  /** Waits (running more operations) until the restarted replica logs a StateTransfer. */
+  private long awaitStateTransfer(Path tracesAfterRestart, KvWorkload workload)
+      throws IOException, InterruptedException, TimeoutException, TraceFormatException {
+    Path file = tracesAfterRestart.resolve("replica-" + RESTARTED + ".ndjson");
+    for (int round = 0; round < 20; round++) {
+      long transfers = readIfPresent(file).stream()
+          .filter(e -> e.action() == SpecAction.StateTransfer).count();
+      if (transfers > 0) {
+        return transfers;
+      }
+      workload.run(10, c -> { });
+    }
+    return 0;
+  }
+
+  /** The run directory, emptied if it is a previous demo's; never someone else's directory. */
+  private static Path prepareRunDirectory(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      boolean empty;
+      try (Stream<Path> s = Files.list(dir)) {
+        empty = s.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(dir.resolve(MARKER))) {
+        throw new IOException(dir + " exists and was not written by pbft demo: choose another "
+            + "--out");
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "a pbft demo run; deleted by the next one\n");
+    return dir;
+  }
+
+  private void checkPortsFree() throws IOException {
+    for (int i = 0; i < N; i++) {
+      int port = options.basePort() + i;
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress("127.0.0.1", port));
+      } catch (IOException e) {
+        throw new IOException("port " + port + " on 127.0.0.1 is in use: choose another "
+            + "--base-port (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private void say(String line) {
+    out.println(String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - started) / 1e9,
+        line));
+    out.flush();
+  }
+}

@@ -1,0 +1,21 @@
+package org.pbft.node;
+
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/** Short log lines of one process: time, who, what. */
+public final class NodeLog {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+  private final String who;
+  private final PrintStream out;
+
+  public NodeLog(String who, PrintStream out) {
+    this.who = who;
+    this.out = out;
+  }
+
+  public void info(String line) {
+    out.println(LocalTime.now().format(TIME) + " " + who + ": " + line);
+  }
+}
