@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pbft 0.1.0",
     description = "PBFT with a TLA+ specification checked by TLC.",
-    subcommands = {CheckCommand.class, SimulateCommand.class, ValidateCommand.class, KeygenCommand.class,
+    subcommands = {CheckCommand.class, SimulateCommand.class, ValidateCommand.class,
+        KeygenCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -39,8 +39,24 @@ public final class Keygen {
       boolean overwrite) throws ConfigException, IOException {
     checkArguments(n, clients, basePort);
     refuseNonEmpty(out, overwrite);
+    GeneratedCluster cluster = cluster(n, clients, host, basePort, random);
     Files.createDirectories(out);
+    List<Path> written = new ArrayList<>();
+    cluster.config().write(out);
+    written.add(out.resolve(ClusterConfig.FILE_NAME));
+    for (NodeKeys keys : cluster.nodeKeys()) {
+      Path file = out.resolve(NodeKeys.fileName(keys.id()));
+      keys.write(file);
+      written.add(file);
+    }
+    return written;
+  }
 
+  /** Generates a cluster in memory: its configuration and every node's keys. */
+  public static GeneratedCluster cluster(
+      int n, int clients, String host, int basePort, SecureRandom random)
+      throws ConfigException {
+    checkArguments(n, clients, basePort);
     List<NodeId> nodes = new ArrayList<>();
     Map<NodeId, Ed25519PrivateKeyParameters> signingKeys = new HashMap<>();
     Map<NodeId, Map<NodeId, byte[]>> macKeys = new HashMap<>();
@@ -67,10 +83,10 @@ public final class Keygen {
         macKeys.get(y).put(x, shared);
       }
     }
-
     List<InetSocketAddress> addresses = new ArrayList<>();
     List<Ed25519PublicKeyParameters> replicaKeys = new ArrayList<>();
     List<Ed25519PublicKeyParameters> clientKeys = new ArrayList<>();
+    List<NodeKeys> nodeKeys = new ArrayList<>();
     for (NodeId node : nodes) {
       Ed25519PublicKeyParameters publicKey = Ed25519.publicKeyOf(signingKeys.get(node));
       if (node.isReplica()) {
@@ -79,16 +95,9 @@ public final class Keygen {
       } else {
         clientKeys.add(publicKey);
       }
+      nodeKeys.add(new NodeKeys(node, signingKeys.get(node), macKeys.get(node)));
     }
-    List<Path> written = new ArrayList<>();
-    new ClusterConfig(addresses, replicaKeys, clientKeys).write(out);
-    written.add(out.resolve(ClusterConfig.FILE_NAME));
-    for (NodeId node : nodes) {
-      Path file = out.resolve(NodeKeys.fileName(node));
-      new NodeKeys(node, signingKeys.get(node), macKeys.get(node)).write(file);
-      written.add(file);
-    }
-    return written;
+    return new GeneratedCluster(new ClusterConfig(addresses, replicaKeys, clientKeys), nodeKeys);
   }
 
   private static void checkArguments(int n, int clients, int basePort) throws ConfigException {
