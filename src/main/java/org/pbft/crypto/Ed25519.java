@@ -57,7 +57,8 @@ public final class Ed25519 {
     return signer.generateSignature();
   }
 
-  public static boolean verify(Ed25519PublicKeyParameters publicKey, byte[] data, byte[] signature) {
+  public static boolean verify(
+      Ed25519PublicKeyParameters publicKey, byte[] data, byte[] signature) {
     return verify(publicKey, data, 0, data.length, signature);
   }
 
