@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.pbft.config.ClusterConfig;
+import org.pbft.config.ConfigException;
 import org.pbft.config.Keygen;
 import org.pbft.config.NodeKeys;
 import org.pbft.core.ReplicaConfig;
@@ -67,7 +68,7 @@ public final class DemoRun {
     DemoResult result;
     try {
       result = new DemoRun(options, out).run();
-    } catch (IOException | TraceFormatException e) {
+    } catch (IOException | TraceFormatException | ConfigException e) {
       err.println("pbft demo: " + e.getMessage());
       return 2;
     } catch (TimeoutException e) {
@@ -95,7 +96,7 @@ public final class DemoRun {
 
   /** Runs the demo; the result says whether every check passed. */
   public DemoResult run() throws IOException, InterruptedException, TimeoutException,
-      TraceFormatException {
+      TraceFormatException, ConfigException {
     Path dir = prepareRunDirectory(options.out());
     Path config = dir.resolve("config");
     Path traces = dir.resolve("traces");

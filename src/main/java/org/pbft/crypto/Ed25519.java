@@ -1,0 +1,77 @@
+package org.pbft.crypto;
+
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * Ed25519 signatures (RFC 8032) through Bouncy Castle's lightweight API: no JCA provider is
+ * registered, so nothing global changes when a process loads this class. Signatures are for
+ * what a replica must be able to show to third parties (certificates); MACs are cheaper for the
+ * rest.
+ */
+public final class Ed25519 {
+  public static final int PUBLIC_KEY_BYTES = Ed25519PublicKeyParameters.KEY_SIZE;
+  public static final int PRIVATE_KEY_BYTES = Ed25519PrivateKeyParameters.KEY_SIZE;
+  public static final int SIGNATURE_BYTES = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
+
+  private Ed25519() {}
+
+  public static Ed25519PrivateKeyParameters generatePrivateKey(SecureRandom random) {
+    return new Ed25519PrivateKeyParameters(random);
+  }
+
+  public static Ed25519PublicKeyParameters publicKeyOf(Ed25519PrivateKeyParameters privateKey) {
+    return privateKey.generatePublicKey();
+  }
+
+  /** Rebuilds a private key from its 32-byte seed. */
+  public static Ed25519PrivateKeyParameters privateKeyFromBytes(byte[] seed) {
+    if (seed.length != PRIVATE_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "an Ed25519 private key has " + PRIVATE_KEY_BYTES + " bytes, got " + seed.length);
+    }
+    return new Ed25519PrivateKeyParameters(seed, 0);
+  }
+
+  /** Decodes a public key; rejects byte strings that are not a point of the curve. */
+  public static Ed25519PublicKeyParameters publicKeyFromBytes(byte[] encoded) {
+    if (encoded.length != PUBLIC_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "an Ed25519 public key has " + PUBLIC_KEY_BYTES + " bytes, got " + encoded.length);
+    }
+    return new Ed25519PublicKeyParameters(encoded, 0);
+  }
+
+  public static byte[] sign(Ed25519PrivateKeyParameters privateKey, byte[] data) {
+    return sign(privateKey, data, 0, data.length);
+  }
+
+  /** The 64-byte signature of {@code data[offset, offset + length)}. */
+  public static byte[] sign(
+      Ed25519PrivateKeyParameters privateKey, byte[] data, int offset, int length) {
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, privateKey);
+    signer.update(data, offset, length);
+    return signer.generateSignature();
+  }
+
+  public static boolean verify(
+      Ed25519PublicKeyParameters publicKey, byte[] data, byte[] signature) {
+    return verify(publicKey, data, 0, data.length, signature);
+  }
+
+  /** False (never an exception) for a signature of the wrong length or that does not verify. */
+  public static boolean verify(
+      Ed25519PublicKeyParameters publicKey, byte[] data, int offset, int length,
+      byte[] signature) {
+    if (signature.length != SIGNATURE_BYTES) {
+      return false;
+    }
+    Ed25519Signer verifier = new Ed25519Signer();
+    verifier.init(false, publicKey);
+    verifier.update(data, offset, length);
+    return verifier.verifySignature(signature);
+  }
+}

@@ -1,0 +1,55 @@
+package org.pbft.wire;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pbft.config.NodeId;
+
+/**
+ * Remembers, per sender, the highest (incarnation, counter) accepted, and refuses frames not
+ * strictly above it: a replayed frame, or any frame of an older run of the sender's process.
+ * Acceptance is atomic, so two reader threads cannot both accept the same position.
+ */
+final class ReplayGuard {
+  private record Position(long incarnation, long counter) {
+    boolean isAbove(Position other) {
+      return incarnation > other.incarnation
+          || (incarnation == other.incarnation && counter > other.counter);
+    }
+  }
+
+  private final Map<NodeId, Position> highest = new ConcurrentHashMap<>();
+
+  /** A cheap early refusal, before decoding and verifying signatures. */
+  void checkFresh(FrameHeader header) throws WireException {
+    Position seen = highest.get(header.from());
+    if (seen != null && !position(header).isAbove(seen)) {
+      throw replayed(header, seen);
+    }
+  }
+
+  /** Records the frame's position, or refuses it if it is no longer above the highest. */
+  void accept(FrameHeader header) throws WireException {
+    Position next = position(header);
+    Position[] refusedBy = new Position[1];
+    highest.compute(header.from(), (from, seen) -> {
+      if (seen == null || next.isAbove(seen)) {
+        return next;
+      }
+      refusedBy[0] = seen;
+      return seen;
+    });
+    if (refusedBy[0] != null) {
+      throw replayed(header, refusedBy[0]);
+    }
+  }
+
+  private static Position position(FrameHeader header) {
+    return new Position(header.incarnation(), header.counter());
+  }
+
+  private static WireException replayed(FrameHeader header, Position seen) {
+    return new WireException(DropReason.REPLAYED, "from " + header.from() + " incarnation "
+        + header.incarnation() + " counter " + header.counter() + " is not above the accepted "
+        + "incarnation " + seen.incarnation() + " counter " + seen.counter());
+  }
+}

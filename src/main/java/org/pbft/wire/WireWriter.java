@@ -1,0 +1,64 @@
+package org.pbft.wire;
+
+import java.util.Arrays;
+
+/** A growable big-endian byte buffer: the encoder's output. */
+final class WireWriter {
+  private byte[] buffer = new byte[512];
+  private int size;
+
+  int position() {
+    return size;
+  }
+
+  /** The bytes written so far live in {@code [0, position())}; valid until the next write. */
+  byte[] array() {
+    return buffer;
+  }
+
+  void u8(int value) {
+    ensure(1);
+    buffer[size++] = (byte) value;
+  }
+
+  void i32(int value) {
+    ensure(4);
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      buffer[size++] = (byte) (value >>> shift);
+    }
+  }
+
+  void i64(long value) {
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      buffer[size++] = (byte) (value >>> shift);
+    }
+  }
+
+  void bytes(byte[] value) {
+    bytes(value, 0, value.length);
+  }
+
+  void bytes(byte[] value, int offset, int length) {
+    ensure(length);
+    System.arraycopy(value, offset, buffer, size, length);
+    size += length;
+  }
+
+  /** An i32 length, then the bytes. */
+  void lengthPrefixed(byte[] value) {
+    i32(value.length);
+    bytes(value);
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buffer, size);
+  }
+
+  private void ensure(int more) {
+    if (buffer.length - size < more) {
+      long wanted = Math.max((long) buffer.length * 2, (long) size + more);
+      buffer = Arrays.copyOf(buffer, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
+    }
+  }
+}
