@@ -47,8 +47,10 @@ final class RequestAuthenticators {
     return Authenticator.missing(n);
   }
 
-  /** Refuses the frame unless this replica's entry of the authenticator at {@code offset}
-   * verifies. */
+  /**
+   * Refuses the frame unless this replica's entry of the authenticator at {@code offset}
+   * verifies.
+   */
   void check(RequestPart part, byte[] frame, int offset, String where) throws WireException {
     int me = keys.id().index();
     Authenticator received = authenticatorAt(frame, offset);
