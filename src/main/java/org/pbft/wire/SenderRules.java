@@ -15,7 +15,7 @@ import org.pbft.core.message.ViewChange;
  * Ties a top-level message to the sender the link MAC authenticated, which is what lets the
  * core trust replica fields. A client sends only REQUEST (its own); a replica sends a client
  * only REPLY (its own, for that client); between replicas, every message with a replica field
- * carries the sender's. PRE-PREPARE and NEW-VIEW name their sender by their view, and their
+ * carries the sender's, and a REQUEST is a client's relayed by a backup. PRE-PREPARE and NEW-VIEW name their sender by their view, and their
  * signature (checked later) proves it.
  */
 final class SenderRules {
@@ -48,7 +48,9 @@ final class SenderRules {
       requireSender(from, r.replica(), type);
       return;
     }
-    if (m instanceof Request || m instanceof Reply) {
+    // A backup relays a client's REQUEST to the primary (Castro and Liskov, section 4.1); the
+    // request is the client's, proven by the client's authenticator it carries, checked later.
+    if (m instanceof Reply) {
       throw new WireException(DropReason.MALFORMED, "replicas do not send " + type
           + " to replicas (from " + from + ")");
     }

@@ -238,6 +238,21 @@ class DropReasonTest {
         ((PrePrepare) cluster.channel(R1).open(frame).message()).digest());
   }
 
+  @Test
+  void aBackupRelaysAClientsRequestWithTheClientsAuthenticator() throws WireException {
+    Request r = new Request(1, 1, new byte[] {1});
+    cluster.send(C1, R1, r);
+    Request relayed = (Request) cluster.channel(R0).open(cluster.seal(R1, R0, r)).message();
+    assertEquals(r, relayed);
+  }
+
+  @Test
+  void aRelayedRequestTheBackupNeverGotHasABadAuthenticator() {
+    Request r = new Request(1, 1, new byte[] {1});
+    byte[] frame = cluster.seal(R1, R0, r);
+    refused(DropReason.BAD_REQUEST_AUTHENTICATOR, () -> cluster.channel(R0).open(frame));
+  }
+
   private byte[] prePrepareFromPrimaryThatGot(Request r) throws WireException {
     cluster.send(C1, R0, r);
     return cluster.seal(R0, R1, PrePrepare.of(0, 1, List.of(r)));
