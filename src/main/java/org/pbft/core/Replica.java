@@ -63,6 +63,8 @@ public final class Replica {
    */
   private final TreeMap<Long, TreeMap<Long, PrePrepare>> early = new TreeMap<>();
   private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
+  /** By view above this replica's: replicas heard in that view's normal case. */
+  private final TreeMap<Long, Set<Integer>> laterViewSenders = new TreeMap<>();
 
   private long view;
   private Status status = Status.NORMAL;
@@ -108,6 +110,7 @@ public final class Replica {
   }
 
   private void dispatch(int from, Message m) {
+    noticeLaterView(from, m);
     if (m instanceof Request r) {
       onRequest(r);
     } else if (m instanceof PrePrepare pp) {
@@ -707,6 +710,42 @@ public final class Replica {
   private void ignore(IgnoreReason reason, Message m) {
     ignored.merge(reason, 1L, Long::sum);
     out.add(new Effect.Ignore(reason, m));
+  }
+
+  /**
+   * A replica left behind in an older view (it missed a NEW-VIEW, or restarted with its state
+   * lost) hears the normal case of a later view. Once f+1 distinct replicas are seen working in
+   * views above its own, at least one correct replica is there: it starts its view-change timer,
+   * whose VIEW-CHANGE makes the primary of the current view send it the NEW-VIEW again
+   * ({@link #resendNewViewToLaggard}). Fewer than f+1 could all be faulty replicas trying to
+   * push it out of a working view, so they only get noted.
+   */
+  private void noticeLaterView(int from, Message m) {
+    long v;
+    int sender;
+    if (m instanceof PrePrepare pp) {
+      v = pp.view();
+      sender = config.primary(v);
+    } else if (m instanceof Prepare p) {
+      v = p.view();
+      sender = p.replica();
+    } else if (m instanceof Commit c) {
+      v = c.view();
+      sender = c.replica();
+    } else {
+      return;
+    }
+    if (from != sender || v <= view || v > view + config.maxViewsAhead()
+        || status != Status.NORMAL) {
+      return;
+    }
+    laterViewSenders.headMap(view, true).clear();
+    laterViewSenders.computeIfAbsent(v, x -> new HashSet<>()).add(sender);
+    Set<Integer> above = new HashSet<>();
+    laterViewSenders.values().forEach(above::addAll);
+    if (above.size() >= quorums.weak()) {
+      timer.startIfStopped();
+    }
   }
 
   public int id() {

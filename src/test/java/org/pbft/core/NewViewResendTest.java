@@ -45,4 +45,24 @@ class NewViewResendTest {
     assertEquals(List.of(SpecAction.ReceiveNewView), actions(entered).stream()
         .filter(a -> a == SpecAction.ReceiveNewView).toList());
   }
+
+  @Test
+  void aReplicaThatSeesFPlus1ReplicasInALaterViewAsksForIt() {
+    Replica behind = new Replica(3, Cluster.smallConfig(), new KeyValueStore());
+    org.pbft.core.message.Digest d = pp(1, 1, req(5, 1)).digest();
+    behind.step(new Input.Receive(1, new org.pbft.core.message.Prepare(1, 1, d, 1)));
+    assertEquals(List.of(), viewChangesWithin(behind, 30), "one replica may be faulty");
+    behind.step(new Input.Receive(2, new org.pbft.core.message.Prepare(1, 1, d, 2)));
+    List<ViewChange> asked = viewChangesWithin(behind, 12); // one timeout of 10 ticks
+    assertEquals(1, asked.size());
+    assertEquals(1, asked.get(0).newView());
+  }
+
+  private static List<ViewChange> viewChangesWithin(Replica r, int ticks) {
+    List<ViewChange> out = new java.util.ArrayList<>();
+    for (int t = 0; t < ticks; t++) {
+      out.addAll(sent(r.step(new Input.Tick()), ViewChange.class));
+    }
+    return out;
+  }
 }
