@@ -73,8 +73,8 @@ public final class Replica {
   private long newViewSentFor = -1;
   /** The NEW-VIEW this replica sent for its current view, if it is that view's primary. */
   private NewView ownNewView;
-  /** Replicas that were sent {@link #ownNewView} again: once each per view. */
-  private final Set<Integer> newViewResentTo = new HashSet<>();
+  /** When each replica was last sent {@link #ownNewView} again (in ticks). */
+  private final Map<Integer, Long> newViewResentAt = new java.util.HashMap<>();
   /** The stable checkpoint whose state is being fetched; non-null iff lastExecuted < h. */
   private CertifiedCheckpoint stateFetch;
   private List<Effect> out = new ArrayList<>();
@@ -552,13 +552,20 @@ public final class Replica {
 
   /**
    * A replica asks for a view this primary already entered (it missed the NEW-VIEW, or it
-   * restarted and lost its state): it gets the NEW-VIEW again, once per view, so that it can
-   * enter the view without a further view change. The NEW-VIEW is the message already sent (in
-   * the spec, a message in newViews that the replica may receive at any time).
+   * restarted and lost its state): it gets the NEW-VIEW again, so that it can enter the view
+   * without a further view change. At most once per view-change timeout per replica: a faulty
+   * replica repeating VIEW-CHANGEs cannot make the primary flood it with NEW-VIEWs. The NEW-VIEW
+   * is the message already sent (in the spec, a message in newViews that the replica may receive
+   * at any time).
    */
   private void resendNewViewToLaggard(int from, ViewChange vc) {
-    if (from == vc.replica() && vc.newView() <= view && status == Status.NORMAL
-        && ownNewView != null && ownNewView.view() == view && newViewResentTo.add(from)) {
+    if (from != vc.replica() || vc.newView() > view || status != Status.NORMAL
+        || ownNewView == null || ownNewView.view() != view) {
+      return;
+    }
+    Long last = newViewResentAt.get(from);
+    if (last == null || timer.now() - last >= config.viewChangeTimeout()) {
+      newViewResentAt.put(from, timer.now());
       send(from, ownNewView);
     }
   }
@@ -591,7 +598,7 @@ public final class Replica {
     NewViewComputation.Result computed = NewViewComputation.compute(view, v);
     newViewSentFor = view;
     ownNewView = new NewView(view, v, computed.prePrepares());
-    newViewResentTo.clear();
+    newViewResentAt.clear();
     broadcast(ownNewView);
     trace(SpecAction.SendNewView, view, computed.checkpoint().seq(), null);
     enterView(computed);

@@ -27,6 +27,11 @@ final class ViewChangeTimer {
     return false;
   }
 
+  /** Ticks since the replica started. */
+  long now() {
+    return now;
+  }
+
   boolean running() {
     return deadline != STOPPED;
   }

@@ -115,17 +115,22 @@ public final class DemoRun {
       say("started replicas 0..3 on 127.0.0.1:" + options.basePort() + "-"
           + (options.basePort() + N - 1) + "; replica 0, the primary of view 0, equivocates "
           + "(logs in " + dir.resolve("logs") + ")");
+      for (int i = 0; i < N; i++) {
+        awaitListening(cluster, i);
+      }
+      say("all replicas accept connections");
       NodeKeys clientKeys = NodeKeys.load(config.resolve("client-0.key"));
       try (ClientNode client = new ClientNode(cluster, clientKeys, 0, NodeOptions.defaults(),
           50)) {
         workload = new KvWorkload(client, "key", 16, Duration.ofSeconds(30));
-        long[] firstView = {-1};
+        long[] shownView = {-1};
         workload.run(options.opsPerPhase(), c -> {
-          if (firstView[0] < 0) {
-            firstView[0] = c.view();
-            say(String.format(Locale.ROOT, "first operation completed in view %d after %.0f ms: "
-                + "the equivocating primary was replaced by replica %d", c.view(),
-                c.latencyNanos() / 1e6, c.view() % N));
+          if (c.view() > shownView[0]) {
+            shownView[0] = c.view();
+            say(String.format(Locale.ROOT, "operation %d completed in view %d (primary %d) "
+                + "after %.0f ms%s", workload.operations(), c.view(), c.view() % N,
+                c.latencyNanos() / 1e6, c.view() > 0
+                    ? ": the view change replaced the equivocating primary" : ""));
           }
         });
         say(workload.operations() + " operations done, now in view " + workload.maxView());
@@ -136,6 +141,7 @@ public final class DemoRun {
         say(workload.operations() + " operations done with replica " + RESTARTED + " down");
 
         replicas.start(RESTARTED, List.of("--trace", tracesAfterRestart.toString()));
+        awaitListening(cluster, RESTARTED);
         say("restarted replica " + RESTARTED + " with an empty state");
         workload.run(options.opsPerPhase(), c -> { });
         long transferred = awaitStateTransfer(tracesAfterRestart, workload);
@@ -218,7 +224,8 @@ public final class DemoRun {
   private long awaitStateTransfer(Path tracesAfterRestart, KvWorkload workload)
       throws IOException, InterruptedException, TimeoutException, TraceFormatException {
     Path file = tracesAfterRestart.resolve("replica-" + RESTARTED + ".ndjson");
-    for (int round = 0; round < 20; round++) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
       long transfers = readIfPresent(file).stream()
           .filter(e -> e.action() == SpecAction.StateTransfer).count();
       if (transfers > 0) {
@@ -227,6 +234,24 @@ public final class DemoRun {
       workload.run(10, c -> { });
     }
     return 0;
+  }
+
+  /** Waits until replica {@code id}'s process accepts connections (a JVM takes a while). */
+  private static void awaitListening(ClusterConfig cluster, int id)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(cluster.address(id), 500);
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("replica " + id + " did not start listening on "
+              + cluster.address(id) + " within 60 s; see its log");
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   /** The run directory, emptied if it is a previous demo's; never someone else's directory. */
