@@ -70,7 +70,7 @@ public final class ReplicaCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--id " + id + ": the cluster has replicas 0.." + (cluster.n() - 1));
     }
-    ReplicaConfig protocol = ReplicaConfig.defaults(cluster.n());
+    ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n());
     Peer peer = peer(protocol);
     NdjsonTrace traceFiles = null;
     if (trace != null) {

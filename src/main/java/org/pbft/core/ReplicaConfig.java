@@ -36,6 +36,15 @@ public record ReplicaConfig(
     return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 8, 40, 4);
   }
 
+  /**
+   * For replica processes with 10 ms ticks: checkpoints every 8, a window of 16, batches of up
+   * to 64 requests, a view-change timeout of 100 ticks (1 s: several round trips even on a
+   * loaded machine, so that a slow NEW-VIEW does not push a replica on to the next view).
+   */
+  public static ReplicaConfig forProcesses(int n) {
+    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 64, 100, 4);
+  }
+
   public int n() {
     return quorums.n();
   }

@@ -177,7 +177,7 @@ public final class DemoRun {
         tracesAfterRestart.resolve("replica-" + RESTARTED + ".ndjson"));
     say("merged " + merged.size() + " trace events of replicas 1, 2 and " + RESTARTED
         + " (before its kill) by Lamport clock; validating against spec/PBFT.tla with TLC ...");
-    ReplicaConfig protocol = ReplicaConfig.defaults(N);
+    ReplicaConfig protocol = ReplicaConfig.forProcesses(N);
     TraceParams params = TraceParams.of(protocol, Set.of(BYZANTINE));
     TraceValidator validator = new TraceValidator(options.root(), TlcRunSettings.defaults(),
         null);
