@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     description = "PBFT with a TLA+ specification checked by TLC.",
     subcommands = {DemoCommand.class, CheckCommand.class, SimulateCommand.class,
         ValidateCommand.class, ClusterCommand.class, ReplicaCommand.class, ClientCommand.class,
-        KeygenCommand.class, CommandLine.HelpCommand.class},
+        KeygenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every check met its expectation",

@@ -1,0 +1,91 @@
+package org.pbft.cli;
+
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pbft.config.ClusterConfig;
+import org.pbft.config.Keygen;
+import org.pbft.node.ClientNode;
+import org.pbft.node.ClosedLoopBench;
+import org.pbft.node.LocalCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pbft bench}: throughput and latency of 4 replica processes with closed-loop clients. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Starts 4 replica processes on loopback (no tracing) and runs closed-loop "
+        + "clients in this process: 0/0 (empty values) and 1 KiB/1 KiB (puts of 1 KiB values, "
+        + "replies of the previous 1 KiB value); prints ops/s, p50 and p99 after a warm-up."})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--clients", defaultValue = "32",
+      description = "Closed-loop clients (default ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--seconds", defaultValue = "10",
+      description = "Measured seconds per workload (default ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--warmup", defaultValue = "5",
+      description = "Unmeasured seconds first (default ${DEFAULT-VALUE}).")
+  double warmup;
+
+  @Option(names = "--base-port", defaultValue = "7200", paramLabel = "PORT",
+      description = "Replica i listens on PORT+i (default ${DEFAULT-VALUE}).")
+  int basePort;
+
+  @Option(names = "--out", defaultValue = "target/bench", paramLabel = "DIR",
+      description = "Configuration and replica logs (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    Path config = out.toAbsolutePath().resolve("config");
+    Keygen.generate(4, clients, "127.0.0.1", basePort, config, new SecureRandom(), true);
+    ClusterConfig cluster = ClusterConfig.load(config);
+    try (LocalCluster replicas = new LocalCluster(config, out.toAbsolutePath().resolve("logs"))) {
+      for (int i = 0; i < 4; i++) {
+        replicas.start(i, List.of());
+      }
+      for (int i = 0; i < 4; i++) {
+        awaitListening(cluster, i);
+      }
+      List<ClientNode> nodes = ClosedLoopBench.clients(cluster, config, clients);
+      try {
+        for (int valueBytes : new int[] {0, 1024}) {
+          ClosedLoopBench.Result r = ClosedLoopBench.run(nodes, valueBytes, warmup, seconds);
+          o.println(String.format(Locale.ROOT,
+              "%s: %d clients, %.0f ops/s, p50 %.2f ms, p99 %.2f ms (%d ops in %.1f s)",
+              valueBytes == 0 ? "0/0" : "1 KiB/1 KiB", clients, r.opsPerSecond(),
+              r.latencyMillis().getPercentile(50), r.latencyMillis().getPercentile(99),
+              r.operations(), r.seconds()));
+          o.flush();
+        }
+      } finally {
+        nodes.forEach(ClientNode::close);
+      }
+    }
+    return 0;
+  }
+
+  private static void awaitListening(ClusterConfig cluster, int id) throws InterruptedException {
+    for (int tries = 0; tries < 600; tries++) {
+      try (Socket s = new Socket()) {
+        s.connect(cluster.address(id), 500);
+        return;
+      } catch (java.io.IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("replica " + id + " did not start; see its log");
+  }
+}

@@ -1,0 +1,86 @@
+package org.pbft.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.pbft.service.KvOperation;
+
+/**
+ * Closed-loop clients against a running cluster: each client has one operation outstanding and
+ * sends the next as soon as the last completes. Operations completed during the warm-up are not
+ * counted; after it, throughput and latency percentiles over the measured interval.
+ */
+public final class ClosedLoopBench {
+
+  /** The measured interval's result. */
+  public record Result(long operations, double seconds, DescriptiveStatistics latencyMillis) {
+    public double opsPerSecond() {
+      return operations / seconds;
+    }
+  }
+
+  private ClosedLoopBench() {}
+
+  /**
+   * Runs {@code clients} closed loops of puts with values of {@code valueBytes} bytes (each put
+   * returns the previous value: replies of the same size), {@code warmupSeconds} unmeasured then
+   * {@code seconds} measured.
+   */
+  public static Result run(List<ClientNode> clients, int valueBytes, double warmupSeconds,
+      double seconds) throws InterruptedException {
+    AtomicBoolean measuring = new AtomicBoolean(false);
+    AtomicBoolean stop = new AtomicBoolean(false);
+    AtomicLong completed = new AtomicLong();
+    DescriptiveStatistics latencies = new DescriptiveStatistics();
+    CountDownLatch done = new CountDownLatch(clients.size());
+    String value = "x".repeat(valueBytes);
+    for (ClientNode c : clients) {
+      loop(c, new KvOperation.Put("k" + c.index(), value).encode(), measuring, stop, completed,
+          latencies, done);
+    }
+    Thread.sleep((long) (warmupSeconds * 1000));
+    measuring.set(true);
+    long start = System.nanoTime();
+    Thread.sleep((long) (seconds * 1000));
+    long ops = completed.get();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    measuring.set(false);
+    stop.set(true);
+    done.await(10, TimeUnit.SECONDS);
+    synchronized (latencies) {
+      return new Result(ops, elapsed, new DescriptiveStatistics(latencies));
+    }
+  }
+
+  private static void loop(ClientNode c, byte[] op, AtomicBoolean measuring, AtomicBoolean stop,
+      AtomicLong completed, DescriptiveStatistics latencies, CountDownLatch done) {
+    if (stop.get()) {
+      done.countDown();
+      return;
+    }
+    c.submit(op).whenComplete((completion, error) -> {
+      if (error == null && measuring.get()) {
+        completed.incrementAndGet();
+        synchronized (latencies) {
+          latencies.addValue(completion.latencyNanos() / 1e6);
+        }
+      }
+      loop(c, op, measuring, stop, completed, latencies, done);
+    });
+  }
+
+  /** Opens {@code count} clients of the cluster (ids 0..count-1). */
+  public static List<ClientNode> clients(org.pbft.config.ClusterConfig cluster,
+      java.nio.file.Path configDir, int count) throws org.pbft.config.ConfigException {
+    List<ClientNode> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(new ClientNode(cluster, org.pbft.config.NodeKeys.load(
+          configDir.resolve("client-" + i + ".key")), i, NodeOptions.defaults(), 100));
+    }
+    return out;
+  }
+}
