@@ -569,8 +569,9 @@ public final class Replica {
     all.stream().filter(vc -> vc.replica() != id).limit(quorums.newView() - 1L).forEach(v::add);
     NewViewComputation.Result computed = NewViewComputation.compute(view, v);
     newViewSentFor = view;
-    broadcast(new NewView(view, v, computed.prePrepares()));
-    trace(SpecAction.SendNewView, view, computed.checkpoint().seq(), null);
+    NewView nv = new NewView(view, v, computed.prePrepares());
+    broadcast(nv);
+    traceNewView(SpecAction.SendNewView, computed, nv);
     enterView(computed);
   }
 
@@ -605,7 +606,7 @@ public final class Replica {
     }
     view = nv.view();
     orderedInView.clear();
-    trace(SpecAction.ReceiveNewView, view, computed.checkpoint().seq(), null);
+    traceNewView(SpecAction.ReceiveNewView, computed, nv);
     enterView(computed);
   }
 
@@ -682,6 +683,13 @@ public final class Replica {
 
   private void trace(SpecAction action, long v, long n, Digest d) {
     out.add(new Effect.Trace(new TraceEvent(action, id, v, n, d)));
+  }
+
+  /** A NEW-VIEW event: minS and its state digest, and the message itself (V and O). */
+  private void traceNewView(SpecAction action, NewViewComputation.Result computed, NewView nv) {
+    CertifiedCheckpoint minS = computed.checkpoint();
+    out.add(new Effect.Trace(
+        new TraceEvent(action, id, nv.view(), minS.seq(), minS.stateDigest(), nv)));
   }
 
   private void ignore(IgnoreReason reason, Message m) {
