@@ -104,8 +104,10 @@ SpecStep(e) ==
      \*     checkpoint is certified (the StateTransfer event) and installs
      \*     the fetched snapshot later, with no event; the spec's
      \*     StateTransfer does both at once. Between the two the code
-     \*     executes nothing (execution waits for the snapshot), so no event
-     \*     of r can observe the difference: the event is the spec action.
+     \*     executes nothing and, as primary, orders nothing (both wait for
+     \*     the snapshot, which tells which requests were executed), so no
+     \*     event of r can observe the difference: the event is the spec
+     \*     action.
      \* (7) Garbage collection: the code discards its log at or below h; the
      \*     spec keeps every message and ignores sequence numbers at or
      \*     below h (the watermark guard). No event differs.
@@ -244,10 +246,14 @@ IsNewViewEvent(s) == s.a \in {"SendNewView", "ReceiveNewView"}
 \* with any justified V could be sent or received.
 EnabledFor(r, s) ==
     LET pp  == {d \in TraceRequests : ENABLED PBFT!SendPrePrepare(r, d)}
-        rpp == {x \in PBFT!Seqs \X TraceRequests :
+        \* Only where the actions can be enabled: in r's window, at the requests
+        \* r prepared for its next sequence number. (Enumerating every sequence
+        \* number and request takes minutes on a long trace.)
+        window == {n \in PBFT!Seqs : PBFT!InWindow(r, n)}
+        rpp == {x \in window \X TraceRequests :
                     ENABLED PBFT!ReceivePrePrepare(r, view[r], x[1], x[2])}
-        sc  == {x \in PBFT!Seqs \X PBFT!Values : ENABLED PBFT!SendCommit(r, view[r], x[1], x[2])}
-        ex  == {x \in PBFT!Views \X PBFT!Values :
+        sc  == {x \in window \X PBFT!Values : ENABLED PBFT!SendCommit(r, view[r], x[1], x[2])}
+        ex  == {x \in {<<c[1], c[3]>> : c \in {c \in commits : c[2] = Len(executed[r]) + 1 /\ c[4] = r}} :
                     ENABLED PBFT!Execute(r, x[1], Len(executed[r]) + 1, x[2])}
         sck == {c \in checkpoints : ENABLED PBFT!StableCheckpoint(r, c[1], c[2])}
         st  == {c \in checkpoints : ENABLED PBFT!StateTransfer(r, c[1], c[2])}
@@ -278,9 +284,9 @@ EnabledFor(r, s) ==
 
 DiagnosisInv ==
     i = StopAt - 1 =>
-        LET s == SpecStep(Trace[StopAt])
-            r == s.r
-        IN  /\ PrintT("@@diagnosis-begin")
+        \* Bound by \E, not LET: TLC evaluates a LET again at each use inside ENABLED.
+        \E s \in {SpecStep(Trace[StopAt])} : \E r \in {s.r} :
+            /\ PrintT("@@diagnosis-begin")
             /\ PrintT(<<"event", s>>)
             /\ PrintT(<<"replica", r, [view |-> view[r], status |-> status[r], h |-> h[r],
                                        executedUpTo |-> Len(executed[r]),

@@ -12,8 +12,11 @@ import org.pbft.core.message.Batch;
  * Writes a merged trace as the TLA+ module {@code TraceData} that trace-validation/TracePBFT.tla
  * extends: the spec's constants taken from the trace and {@link TraceParams}, and
  * {@code Trace == <<E(...), ...>>}, one event a line; a NEW-VIEW event is {@code NV(...)}, with
- * V as a sequence of {@code VC(i, n, s, P)} (P a set of {@code C(n, v, d)}) and O as a sequence of
- * {@code <<n, d>>}.
+ * V as a sequence of records {@code [replica, seq, state, P]} (P a set of records
+ * {@code [seq, view, digest]}) and O as a sequence of {@code <<n, d>>}. V is written as literal
+ * records, not through helper operators: TLC 2.18 then evaluates the constant {@code Trace} once
+ * instead of at every step (an operator call nested in NV's arguments makes it re-evaluate the
+ * whole trace each time, which makes validation quadratic in the trace's length).
  *
  * <p>Values are mapped into the spec's finite model: each batch digest becomes a request label
  * {@code "b1", "b2", ...} in order of first appearance (the empty batch's digest is
@@ -127,9 +130,7 @@ public final class TraceModule {
     legend(b, "state", stateLabels);
     b.append("NV(a, r, v, n, d, V, O) == [action |-> a, replica |-> r, view |-> v, seq |-> n,"
         + " digest |-> d, V |-> V, O |-> O]\n");
-    b.append("E(a, r, v, n, d) == NV(a, r, v, n, d, <<>>, <<>>)\n");
-    b.append("VC(i, n, s, P) == [replica |-> i, seq |-> n, state |-> s, P |-> P]\n");
-    b.append("C(n, v, d) == [seq |-> n, view |-> v, digest |-> d]\n\n");
+    b.append("E(a, r, v, n, d) == NV(a, r, v, n, d, <<>>, <<>>)\n\n");
     b.append("Trace == <<\n");
     for (int i = 0; i < events.size(); i++) {
       TraceRecord e = events.get(i);
@@ -151,13 +152,14 @@ public final class TraceModule {
     b.append(",\n      <<");
     String sep = "";
     for (TracedNewView.ViewChange vc : nv.viewChanges()) {
-      b.append(sep).append("VC(").append(vc.replica()).append(", ").append(vc.stableSeq())
-          .append(", ").append(quote(stateLabel(vc.stateDigest()))).append(", ")
+      b.append(sep).append("[replica |-> ").append(vc.replica()).append(", seq |-> ")
+          .append(vc.stableSeq()).append(", state |-> ").append(quote(stateLabel(vc.stateDigest())))
+          .append(", P |-> ")
           .append(vc.prepared().stream()
-              .map(c -> "C(" + c.seq() + ", " + c.view() + ", " + quote(batchLabel(c.digest()))
-                  + ")")
+              .map(c -> "[seq |-> " + c.seq() + ", view |-> " + c.view() + ", digest |-> "
+                  + quote(batchLabel(c.digest())) + "]")
               .collect(Collectors.joining(", ", "{", "}")))
-          .append(')');
+          .append(']');
       sep = ",\n        ";
     }
     b.append(">>,\n      ").append(nv.prePrepares().stream()
