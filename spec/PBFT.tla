@@ -165,19 +165,25 @@ StateAt(r, n) == SubSeq(executed[r], 1, n)
 
 MyViewChange(r, v) == VCMsg(v, h[r], StateAt(r, h[r]), PreparedSet(r), r)
 
-(* Every VIEW-CHANGE a Byzantine replica q could send for view v: a stable   *)
-(* checkpoint it can prove, and for each n above it one valid certificate of *)
-(* a view below v, or none (it may hide what it prepared). Backups reject a  *)
-(* VIEW-CHANGE for v that carries a certificate of view v or later.          *)
-NoCert == <<>>
+(* A VIEW-CHANGE m for view v that a Byzantine replica could send: its own   *)
+(* identity, a stable checkpoint it can prove, and for some of the sequence  *)
+(* numbers above it one valid certificate of a view below v each (it may     *)
+(* hide what it prepared). Backups reject a VIEW-CHANGE for v that carries a *)
+(* certificate of view v or later. A membership test: trace validation      *)
+(* checks the VIEW-CHANGE a trace gives with it instead of enumerating.      *)
+IsByzViewChange(m, v) ==
+    /\ m.i \in Byz
+    /\ m.v = v
+    /\ <<m.n, m.s>> \in ProvableCheckpoints
+    /\ \A c \in m.P : c \in Cert /\ c[1] < v /\ c[2] > m.n /\ ValidCert(c)
+    /\ \A c1, c2 \in m.P : c1[2] = c2[2] => c1 = c2
+
+(* Every VIEW-CHANGE a Byzantine replica q could send for view v: those of   *)
+(* the shape above, built from the checkpoints and certificates it can prove.*)
 ByzViewChanges(q, v) ==
     LET valid == {c \in Cert : c[1] < v /\ ValidCert(c)}
-    IN  UNION {
-          LET ns == {n \in Seqs : n > ck[1]}
-          IN  { VCMsg(v, ck[1], ck[2], {pick[n] : n \in {m \in ns : pick[m] # NoCert}}, q) :
-                pick \in {p \in [ns -> valid \cup {NoCert}] :
-                            \A n \in ns : p[n] = NoCert \/ p[n][2] = n} }
-        : ck \in ProvableCheckpoints }
+    IN  {m \in {VCMsg(v, ck[1], ck[2], P, q) : ck \in ProvableCheckpoints, P \in SUBSET valid} :
+            IsByzViewChange(m, v)}
 
 ViewChangesFrom(q, v) ==
     IF q \in Byz THEN ByzViewChanges(q, v) ELSE {m \in viewChanges : m.i = q /\ m.v = v}
@@ -208,6 +214,17 @@ JustifiableNewViews(v) ==
     LET senders == {q \in Replicas : q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v}
     IN  UNION { {ComputeNewView(v, V) : V \in ViewChangeSets(v, Q)}
               : Q \in {Q \in SUBSET senders : Cardinality(Q) = Quorum /\ Primary(v) \in Q} }
+
+(* The same as a membership test: nv \in JustifiableNewViews(v) iff some V   *)
+(* with JustifiesNewView(V, v) has nv = ComputeNewView(v, V). Trace          *)
+(* validation takes V from the trace instead of enumerating every V.         *)
+JustifiesNewView(V, v) ==
+    LET senders == {m.i : m \in V}
+    IN  /\ Cardinality(V) = Quorum
+        /\ Cardinality(senders) = Quorum
+        /\ Primary(v) \in senders
+        /\ \A m \in V : IF m.i \in Byz THEN IsByzViewChange(m, v)
+                                      ELSE m \in viewChanges /\ m.v = v
 
 (* Adopting a stable checkpoint (n, s): raise the low watermark, discarding  *)
 (* the log at or below n, and fetch the state if r is behind it.             *)
@@ -371,18 +388,27 @@ EnterView(r, nv) ==
          ELSE /\ prepares' = prepares \cup {<<nv.v, o[1], o[2], r>> : o \in {o \in nv.O : o[1] > newH}}
               /\ UNCHANGED prePrepares
 
-(* The correct primary of v, having 2f+1 VIEW-CHANGEs (its own among them),  *)
-(* multicasts NEW-VIEW(v, V, O) and enters view v.                           *)
-\* Java: Replica.sendNewView
-SendNewView(p, nv) ==
+\* SendNewView below, except for the choice of nv, in two parts: what enables it
+\* and what it does. Named so that trace validation can take nv from the trace,
+\* check it with JustifiesNewView, and reuse these two unchanged.
+NewViewPending(p) ==
     /\ p \in Correct
     /\ p = Primary(view[p])
     /\ status[p] = "viewchange"
     /\ \A m \in newViews : m.v # view[p]
-    /\ nv \in JustifiableNewViews(view[p])
+
+MulticastNewView(p, nv) ==
     /\ newViews' = newViews \cup {nv}
     /\ EnterView(p, nv)
     /\ UNCHANGED <<view, commits, checkpoints, viewChanges>>
+
+(* The correct primary of v, having 2f+1 VIEW-CHANGEs (its own among them),  *)
+(* multicasts NEW-VIEW(v, V, O) and enters view v.                           *)
+\* Java: Replica.sendNewView
+SendNewView(p, nv) ==
+    /\ NewViewPending(p)
+    /\ nv \in JustifiableNewViews(view[p])
+    /\ MulticastNewView(p, nv)
 
 (* A backup accepts a NEW-VIEW for a view not below its own whose O it can   *)
 (* recompute from V. A Byzantine primary may send any such NEW-VIEW, a       *)

@@ -61,9 +61,12 @@ specVars == <<view, status, h, executed, prePrepares, prepares, commits,
 (* Granularity: every place where the implementation cuts the protocol    *)
 (* differently from the spec, in this one operator. It maps an event of   *)
 (* the trace to the spec action it stands for: [a |-> action name,        *)
-(* r |-> replica, v, n, d |-> request (Null when none), minS]. The IsEvent *)
-(* operators below match its result literally.                            *)
+(* r |-> replica, v, n, d |-> request (Null when none), minS, V, O]. The  *)
+(* IsEvent operators below match its result literally.                    *)
 (***************************************************************************)
+\* A batch digest as the spec's request: (2) below.
+Req(d) == IF d = TraceEmptyBatch THEN TraceNull ELSE d
+
 SpecStep(e) ==
     [a    |-> e.action,
      r    |-> e.replica,
@@ -73,17 +76,25 @@ SpecStep(e) ==
      \*     requests as model values; only equality matters).
      \* (2) The empty batch is the spec's Null: the null request NEW-VIEW
      \*     puts in a gap is a PRE-PREPARE with no requests.
-     d    |-> IF e.digest = TraceEmptyBatch THEN TraceNull ELSE e.digest,
+     d    |-> Req(e.digest),
      \* (3) View changes: the code logs the view moved to (StartViewChange,
      \*     JoinViewChange) or entered (SendNewView, ReceiveNewView), as the
      \*     spec's argument v; StartViewChange has no v in the spec (it is
      \*     view[r] + 1), so it is checked against it.
      v    |-> e.view,
-     \* (4) NEW-VIEW: the code logs (v, minS), not V and O. The spec's nv is
-     \*     any NEW-VIEW it allows with that view and checkpoint; the O it
-     \*     carries is pinned down by the events that follow (the PREPAREs
-     \*     and COMMITs of view v). TLC keeps every candidate.
+     \* (4) NEW-VIEW: the code logs the NEW-VIEW's V and O with (v, minS);
+     \*     the spec's nv (v, minS, s, O) is not logged but constructed: it
+     \*     is what ComputeNewView derives from V, once V is checked to
+     \*     justify it (EventNewViews). Each VIEW-CHANGE of V keeps its
+     \*     sender i, checkpoint n and P; its state is not compared (item 5):
+     \*     the spec takes the state provable at n. A certificate (n, v, d)
+     \*     of the code is the spec's <<v, n, d>>; O is the spec's set of
+     \*     <<n, d>>, the empty batch being Null as in (2).
      minS |-> e.seq,
+     V    |-> [k \in DOMAIN e.V |->
+                 [i |-> e.V[k].replica, n |-> e.V[k].seq,
+                  P |-> {<<c.view, c.seq, Req(c.digest)>> : c \in e.V[k].P}]],
+     O    |-> {<<e.O[k][1], Req(e.O[k][2])>> : k \in DOMAIN e.O},
      \* (5) Checkpoint states: the code certifies a digest of its service
      \*     state (with the client table), the spec the sequence of requests
      \*     executed. The state is not compared: StableCheckpoint takes the
@@ -93,8 +104,10 @@ SpecStep(e) ==
      \*     checkpoint is certified (the StateTransfer event) and installs
      \*     the fetched snapshot later, with no event; the spec's
      \*     StateTransfer does both at once. Between the two the code
-     \*     executes nothing (execution waits for the snapshot), so no event
-     \*     of r can observe the difference: the event is the spec action.
+     \*     executes nothing and, as primary, orders nothing (both wait for
+     \*     the snapshot, which tells which requests were executed), so no
+     \*     event of r can observe the difference: the event is the spec
+     \*     action.
      \* (7) Garbage collection: the code discards its log at or below h; the
      \*     spec keeps every message and ignores sequence numbers at or
      \*     below h (the watermark guard). No event differs.
@@ -143,18 +156,55 @@ IsJoinViewChange(s) ==
     /\ s.a = "JoinViewChange"
     /\ PBFT!JoinViewChange(s.r, s.v)
 
+(***************************************************************************)
+(* NEW-VIEW: the spec's nv is constructed from the event's V and O and    *)
+(* checked, instead of searched for among PBFT!JustifiableNewViews(v),    *)
+(* which enumerates every VIEW-CHANGE a faulty replica could send.        *)
+(***************************************************************************)
+\* The spec's VIEW-CHANGEs for view v that the trace's VIEW-CHANGE tv stands for:
+\* the one its correct sender sent, if it has tv's checkpoint and P; for a faulty
+\* sender, the one with tv's checkpoint and P if PBFT!IsByzViewChange allows it.
+SpecViewChanges(tv, v) ==
+    IF tv.i \in TraceByz
+    THEN {m \in {PBFT!VCMsg(v, ck[1], ck[2], tv.P, tv.i) :
+                     ck \in {ck \in PBFT!ProvableCheckpoints : ck[1] = tv.n}} :
+              PBFT!IsByzViewChange(m, v)}
+    ELSE {m \in viewChanges : m.i = tv.i /\ m.v = v /\ m.n = tv.n /\ m.P = tv.P}
+
+\* The sets V made of one such VIEW-CHANGE per entry of the event's V (a single
+\* one: a correct replica sends one VIEW-CHANGE per view, and at most one state
+\* is provable at a checkpoint).
+SpecVs(s) ==
+    LET ks == DOMAIN s.V
+        cands(k) == SpecViewChanges(s.V[k], s.v)
+    IN  {{f[k] : k \in ks} :
+            f \in {f \in [ks -> UNION {cands(k) : k \in ks}] : \A k \in ks : f[k] \in cands(k)}}
+
+\* The NEW-VIEWs the event stands for: V justifies them (so they are in
+\* PBFT!JustifiableNewViews(v)) and ComputeNewView derives the event's minS and O.
+EventNewViews(s) ==
+    {nv \in {PBFT!ComputeNewView(s.v, V) : V \in {V \in SpecVs(s) : PBFT!JustifiesNewView(V, s.v)}} :
+        nv.minS = s.minS /\ nv.O = s.O}
+
+\* PBFT!SendNewView(s.r, nv), its conjunct nv \in JustifiableNewViews(view[s.r])
+\* established by EventNewViews.
 IsSendNewView(s) ==
     /\ s.a = "SendNewView"
     /\ view[s.r] = s.v
-    /\ s.r = PBFT!Primary(s.v)
-    /\ status[s.r] = "viewchange"
-    /\ \E nv \in PBFT!JustifiableNewViews(s.v) :
-          nv.minS = s.minS /\ PBFT!SendNewView(s.r, nv)
+    /\ PBFT!NewViewPending(s.r)
+    /\ \E nv \in EventNewViews(s) : PBFT!MulticastNewView(s.r, nv)
+
+\* PBFT!NewViewsFor(r) for the event's NEW-VIEW: from a correct primary the one it
+\* sent, from a faulty primary one that V justifies. (Its condition on the view is
+\* ReceiveNewView's own guard.)
+ReceivableNewViews(s) ==
+    IF PBFT!Primary(s.v) \in TraceByz
+    THEN EventNewViews(s)
+    ELSE {m \in newViews : m.v = s.v /\ m.minS = s.minS /\ m.O = s.O}
 
 IsReceiveNewView(s) ==
     /\ s.a = "ReceiveNewView"
-    /\ \E nv \in PBFT!NewViewsFor(s.r) :
-          nv.v = s.v /\ nv.minS = s.minS /\ PBFT!ReceiveNewView(s.r, nv)
+    /\ \E nv \in ReceivableNewViews(s) : PBFT!ReceiveNewView(s.r, nv)
 
 IsEvent(s) ==
     \/ IsSendPrePrepare(s)
@@ -188,21 +238,35 @@ TraceSpec == TraceInit /\ [][TraceNext]_<<specVars, i>>
 (* messages of its (v, n), and the actions enabled for that replica.      *)
 (* Never violated: the Java side reads the printed lines.                 *)
 (***************************************************************************)
-\* The spec actions enabled for replica r, each as <<name, arguments...>>.
-EnabledFor(r) ==
+IsNewViewEvent(s) == s.a \in {"SendNewView", "ReceiveNewView"}
+
+\* The spec actions enabled for replica r, each as <<name, arguments...>>. NEW-VIEWs
+\* are not enumerated (there may be very many): those of the event s, if it is a
+\* NEW-VIEW event of r, those correct primaries sent, and a note where a NEW-VIEW
+\* with any justified V could be sent or received.
+EnabledFor(r, s) ==
     LET pp  == {d \in TraceRequests : ENABLED PBFT!SendPrePrepare(r, d)}
-        rpp == {x \in PBFT!Seqs \X TraceRequests :
+        \* Only where the actions can be enabled: in r's window, at the requests
+        \* r prepared for its next sequence number. (Enumerating every sequence
+        \* number and request takes minutes on a long trace.)
+        window == {n \in PBFT!Seqs : PBFT!InWindow(r, n)}
+        rpp == {x \in window \X TraceRequests :
                     ENABLED PBFT!ReceivePrePrepare(r, view[r], x[1], x[2])}
-        sc  == {x \in PBFT!Seqs \X PBFT!Values : ENABLED PBFT!SendCommit(r, view[r], x[1], x[2])}
-        ex  == {x \in PBFT!Views \X PBFT!Values :
+        sc  == {x \in window \X PBFT!Values : ENABLED PBFT!SendCommit(r, view[r], x[1], x[2])}
+        ex  == {x \in {<<c[1], c[3]>> : c \in {c \in commits : c[2] = Len(executed[r]) + 1 /\ c[4] = r}} :
                     ENABLED PBFT!Execute(r, x[1], Len(executed[r]) + 1, x[2])}
         sck == {c \in checkpoints : ENABLED PBFT!StableCheckpoint(r, c[1], c[2])}
         st  == {c \in checkpoints : ENABLED PBFT!StateTransfer(r, c[1], c[2])}
         jvc == {v \in PBFT!Views : ENABLED PBFT!JoinViewChange(r, v)}
-        snv == IF r = PBFT!Primary(view[r]) /\ status[r] = "viewchange"
-               THEN {nv \in PBFT!JustifiableNewViews(view[r]) : ENABLED PBFT!SendNewView(r, nv)}
+        ours == IsNewViewEvent(s) /\ s.r = r
+        snv == IF ours /\ s.a = "SendNewView" /\ PBFT!NewViewPending(r)
+               THEN {nv \in EventNewViews(s) : ENABLED PBFT!MulticastNewView(r, nv)}
                ELSE {}
-        rnv == {nv \in PBFT!NewViewsFor(r) : ENABLED PBFT!ReceiveNewView(r, nv)}
+        rnv == {nv \in newViews \cup (IF ours /\ s.a = "ReceiveNewView"
+                                         THEN ReceivableNewViews(s) ELSE {}) :
+                    ENABLED PBFT!ReceiveNewView(r, nv)}
+        byzNv == {v \in PBFT!Views : PBFT!Primary(v) \in TraceByz /\ v # view[r] /\
+                     (v > view[r] \/ (v = view[r] /\ status[r] = "viewchange"))}
     IN  {<<"SendPrePrepare", view[r], PBFT!NextSeq(r), d>> : d \in pp}
         \cup {<<"ReceivePrePrepare", view[r], x[1], x[2]>> : x \in rpp}
         \cup {<<"SendCommit", view[r], x[1], x[2]>> : x \in sc}
@@ -212,14 +276,17 @@ EnabledFor(r) ==
         \cup (IF ENABLED PBFT!StartViewChange(r) THEN {<<"StartViewChange", view[r] + 1>>}
                                                 ELSE {})
         \cup {<<"JoinViewChange", v>> : v \in jvc}
-        \cup {<<"SendNewView", nv.v, nv.minS>> : nv \in snv}
-        \cup {<<"ReceiveNewView", nv.v, nv.minS>> : nv \in rnv}
+        \cup {<<"SendNewView", nv.v, nv.minS, nv.O>> : nv \in snv}
+        \cup (IF PBFT!NewViewPending(r) THEN {<<"SendNewView", view[r], "any justified V">>}
+                                        ELSE {})
+        \cup {<<"ReceiveNewView", nv.v, nv.minS, nv.O>> : nv \in rnv}
+        \cup {<<"ReceiveNewView", v, "from the faulty primary, any justified V">> : v \in byzNv}
 
 DiagnosisInv ==
     i = StopAt - 1 =>
-        LET s == SpecStep(Trace[StopAt])
-            r == s.r
-        IN  /\ PrintT("@@diagnosis-begin")
+        \* Bound by \E, not LET: TLC evaluates a LET again at each use inside ENABLED.
+        \E s \in {SpecStep(Trace[StopAt])} : \E r \in {s.r} :
+            /\ PrintT("@@diagnosis-begin")
             /\ PrintT(<<"event", s>>)
             /\ PrintT(<<"replica", r, [view |-> view[r], status |-> status[r], h |-> h[r],
                                        executedUpTo |-> Len(executed[r]),
@@ -236,6 +303,15 @@ DiagnosisInv ==
                        {<<m.v, m.i, m.n>> : m \in {m \in viewChanges : m.v >= view[r]}}>>)
             /\ PrintT(<<"newViews from view[r] on (v, minS, O)",
                        {<<m.v, m.minS, m.O>> : m \in {m \in newViews : m.v >= view[r]}}>>)
-            /\ PrintT(<<"enabled", EnabledFor(r)>>)
+            /\ IsNewViewEvent(s) =>
+                 /\ PrintT(<<"NEW-VIEW: for each entry of V (sender, n, Byzantine, the spec's VIEW-CHANGEs it can stand for)",
+                             [k \in DOMAIN s.V |-> <<s.V[k].i, s.V[k].n, s.V[k].i \in TraceByz,
+                                                   SpecViewChanges(s.V[k], s.v)>>]>>)
+                 /\ PrintT(<<"NEW-VIEW: the spec's VIEW-CHANGEs for v (sender, n, P)",
+                             {<<m.i, m.n, m.P>> : m \in {m \in viewChanges : m.v = s.v}}>>)
+                 /\ PrintT(<<"NEW-VIEW: (minS, O) that ComputeNewView derives from a justifying V",
+                             {<<nv.minS, nv.O>> : nv \in {PBFT!ComputeNewView(s.v, V) :
+                                 V \in {V \in SpecVs(s) : PBFT!JustifiesNewView(V, s.v)}}}>>)
+            /\ PrintT(<<"enabled", EnabledFor(r, s)>>)
             /\ PrintT("@@diagnosis-end")
 =============================================================================

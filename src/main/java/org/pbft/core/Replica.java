@@ -168,10 +168,12 @@ public final class Replica {
    * Spec: PBFT.tla!SendPrePrepare. The primary orders the next batch of waiting requests (at most
    * maxBatch, none executed or ordered in this view) at the next sequence number, while that
    * number is inside the window. Requests that arrive while the window is full form larger
-   * batches.
+   * batches. While it fetches a state it orders nothing: which of its waiting requests that state
+   * has executed (the spec's executed[p], here the client table) arrives with the state.
    */
   private void sendPrePrepare() {
-    while (isPrimary() && status == Status.NORMAL && nextSeq <= h() + config.logWindow()) {
+    while (isPrimary() && status == Status.NORMAL && stateFetch == null
+        && nextSeq <= h() + config.logWindow()) {
       List<Request> batch = pending.values().stream()
           .filter(r -> !orderedInView.contains(r.key()))
           .filter(r -> !clients.executed(r.clientId(), r.timestamp()))
@@ -495,6 +497,7 @@ public final class Replica {
     requestsExecuted();
     execute();
     advanceStableCheckpoint();
+    sendPrePrepare();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -600,7 +603,7 @@ public final class Replica {
     ownNewView = new NewView(view, v, computed.prePrepares());
     newViewResentAt.clear();
     broadcast(ownNewView);
-    trace(SpecAction.SendNewView, view, computed.checkpoint().seq(), null);
+    traceNewView(SpecAction.SendNewView, computed, ownNewView);
     enterView(computed);
   }
 
@@ -635,7 +638,7 @@ public final class Replica {
     }
     view = nv.view();
     orderedInView.clear();
-    trace(SpecAction.ReceiveNewView, view, computed.checkpoint().seq(), null);
+    traceNewView(SpecAction.ReceiveNewView, computed, nv);
     enterView(computed);
   }
 
@@ -712,6 +715,13 @@ public final class Replica {
 
   private void trace(SpecAction action, long v, long n, Digest d) {
     out.add(new Effect.Trace(new TraceEvent(action, id, v, n, d)));
+  }
+
+  /** A NEW-VIEW event: minS and its state digest, and the message itself (V and O). */
+  private void traceNewView(SpecAction action, NewViewComputation.Result computed, NewView nv) {
+    CertifiedCheckpoint minS = computed.checkpoint();
+    out.add(new Effect.Trace(
+        new TraceEvent(action, id, nv.view(), minS.seq(), minS.stateDigest(), nv)));
   }
 
   private void ignore(IgnoreReason reason, Message m) {

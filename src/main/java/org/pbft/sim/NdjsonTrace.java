@@ -10,6 +10,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pbft.core.TraceEvent;
+import org.pbft.core.message.Digest;
+import org.pbft.core.message.NewView;
+import org.pbft.core.message.PrePrepare;
+import org.pbft.core.message.PreparedCertificate;
+import org.pbft.core.message.ViewChange;
 
 /**
  * Writes the trace events of one run as NDJSON, one file per replica ({@code replica-<i>.ndjson}
@@ -17,6 +22,11 @@ import org.pbft.core.TraceEvent;
  * {@code {"step":812,"tick":40,"replica":1,"action":"SendCommit","view":0,"seq":3,"digest":"..."}}.
  * {@code step} orders the events of all replicas of the run totally and respects causality;
  * {@code digest} is the full SHA-256 in hex, or null for actions without one.
+ *
+ * <p>A NEW-VIEW event (SendNewView, ReceiveNewView) also carries the message's V and O, as arrays
+ * so that the reader stays small: {@code "V":[[i,n,"s",[[n,v,"d"],...]],...]}, one entry per
+ * VIEW-CHANGE (its sender i, stable checkpoint n with state digest s, and P as certificates
+ * (n, v, d)), and {@code "O":[[n,"d"],...]}, the pre-prepares from minS+1 to maxS.
  */
 public final class NdjsonTrace implements TraceSink, AutoCloseable {
   private final Path dir;
@@ -44,11 +54,43 @@ public final class NdjsonTrace implements TraceSink, AutoCloseable {
   }
 
   static String line(long tick, long step, TraceEvent e) {
-    String digest = e.digest() == null ? "null"
-        : "\"" + HexFormat.of().formatHex(e.digest().bytes()) + "\"";
-    return "{\"step\":" + step + ",\"tick\":" + tick + ",\"replica\":" + e.replica()
-        + ",\"action\":\"" + e.action().name() + "\",\"view\":" + e.view() + ",\"seq\":" + e.seq()
-        + ",\"digest\":" + digest + "}";
+    String digest = e.digest() == null ? "null" : hex(e.digest());
+    StringBuilder b = new StringBuilder("{\"step\":").append(step).append(",\"tick\":").append(tick)
+        .append(",\"replica\":").append(e.replica())
+        .append(",\"action\":\"").append(e.action().name()).append("\",\"view\":").append(e.view())
+        .append(",\"seq\":").append(e.seq()).append(",\"digest\":").append(digest);
+    if (e.newView() != null) {
+      newView(b, e.newView());
+    }
+    return b.append('}').toString();
+  }
+
+  private static void newView(StringBuilder b, NewView nv) {
+    b.append(",\"V\":[");
+    String sep = "";
+    for (ViewChange vc : nv.viewChanges()) {
+      b.append(sep).append('[').append(vc.replica()).append(',').append(vc.stableSeq())
+          .append(',').append(hex(vc.stateDigest())).append(",[");
+      String certSep = "";
+      for (PreparedCertificate c : vc.preparedCertificates()) {
+        b.append(certSep).append('[').append(c.seq()).append(',').append(c.view()).append(',')
+            .append(hex(c.digest())).append(']');
+        certSep = ",";
+      }
+      b.append("]]");
+      sep = ",";
+    }
+    b.append("],\"O\":[");
+    sep = "";
+    for (PrePrepare pp : nv.prePrepares()) {
+      b.append(sep).append('[').append(pp.seq()).append(',').append(hex(pp.digest())).append(']');
+      sep = ",";
+    }
+    b.append(']');
+  }
+
+  private static String hex(Digest d) {
+    return "\"" + HexFormat.of().formatHex(d.bytes()) + "\"";
   }
 
   /** Writes out what is buffered: a process that may be killed flushes after each step. */

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param progressInterval how often the child reports progress; zero for never
  * @param timeout the run is stopped and reported as a TLC error after this long; null for never
  * @param logFile receives everything TLC prints, or null
+ * @param jvmOptions further options of the child JVM, for example {@code -Xss64m}: TLC recurses
+ *     deeply on long trace modules (the heap has its own setting, {@code maxHeap})
  */
 public record TlcRunSettings(
     int workers,
@@ -25,7 +27,8 @@ public record TlcRunSettings(
     List<Path> libraryPaths,
     Duration progressInterval,
     Duration timeout,
-    Path logFile) {
+    Path logFile,
+    List<String> jvmOptions) {
 
   public TlcRunSettings {
     if (workers < 1) {
@@ -37,41 +40,56 @@ public record TlcRunSettings(
     }
     libraryPaths = List.copyOf(libraryPaths);
     Objects.requireNonNull(progressInterval, "progressInterval");
+    jvmOptions = List.copyOf(jvmOptions);
+    for (String o : jvmOptions) {
+      if (!o.startsWith("-") || o.startsWith("-Xmx")) {
+        throw new IllegalArgumentException("a JVM option starts with '-' and is not the heap "
+            + "(use maxHeap): '" + o + "'");
+      }
+    }
   }
 
-  /** All cores, default heap, deadlock checked, progress every 2 seconds, no timeout, no log. */
+  /**
+   * All cores, default heap, deadlock checked, progress every 2 seconds, no timeout, no log, no
+   * further JVM options.
+   */
   public static TlcRunSettings defaults() {
     return new TlcRunSettings(Runtime.getRuntime().availableProcessors(), null, true, List.of(),
-        Duration.ofSeconds(2), null, null);
+        Duration.ofSeconds(2), null, null, List.of());
   }
 
   public TlcRunSettings withWorkers(int n) {
     return new TlcRunSettings(n, maxHeap, checkDeadlock, libraryPaths, progressInterval, timeout,
-        logFile);
+        logFile, jvmOptions);
   }
 
   public TlcRunSettings withMaxHeap(String heap) {
     return new TlcRunSettings(workers, heap, checkDeadlock, libraryPaths, progressInterval,
-        timeout, logFile);
+        timeout, logFile, jvmOptions);
   }
 
   public TlcRunSettings withCheckDeadlock(boolean check) {
     return new TlcRunSettings(workers, maxHeap, check, libraryPaths, progressInterval, timeout,
-        logFile);
+        logFile, jvmOptions);
   }
 
   public TlcRunSettings withLibraryPaths(List<Path> paths) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, paths, progressInterval, timeout,
-        logFile);
+        logFile, jvmOptions);
   }
 
   public TlcRunSettings withTimeout(Duration limit) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
-        limit, logFile);
+        limit, logFile, jvmOptions);
   }
 
   public TlcRunSettings withLogFile(Path file) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
-        timeout, file);
+        timeout, file, jvmOptions);
+  }
+
+  public TlcRunSettings withJvmOptions(List<String> options) {
+    return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
+        timeout, logFile, options);
   }
 }

@@ -95,6 +95,7 @@ public final class TlcRunner {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + (settings.maxHeap() != null ? settings.maxHeap() : defaultHeap()));
     cmd.add("-XX:+UseParallelGC");
+    cmd.addAll(settings.jvmOptions());
     cmd.add("-Djava.io.tmpdir=" + scratch); // TLC unpacks the standard modules there
     cmd.add("-D" + TlcChildMain.INTERVAL_PROPERTY + "=" + settings.progressInterval().toMillis());
     if (!settings.libraryPaths().isEmpty()) {

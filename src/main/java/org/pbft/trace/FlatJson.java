@@ -1,15 +1,23 @@
 package org.pbft.trace;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one JSON object whose values are numbers, strings, booleans or null (no nesting): what a
- * trace line holds. Numbers are integers (Long); anything else is rejected with the column.
+ * Parses one JSON object whose values are numbers, strings, booleans, null or arrays of those
+ * (arrays may nest; objects may not): what a trace line holds. Numbers are integers (Long);
+ * anything else is rejected with the column.
  */
 final class FlatJson {
+  /** Deeper arrays than a trace needs (V nests three) are rejected, not recursed into. */
+  static final int MAX_DEPTH = 8;
+
   private final String text;
   private int pos;
+  private int depth;
 
   private FlatJson(String text) {
     this.text = text;
@@ -22,7 +30,10 @@ final class FlatJson {
     }
   }
 
-  /** The object's fields in order; values are Long, String, Boolean or null. */
+  /**
+   * The object's fields in order; values are Long, String, Boolean, null or an unmodifiable
+   * List of such values.
+   */
   static Map<String, Object> parse(String line) throws SyntaxError {
     FlatJson p = new FlatJson(line);
     Map<String, Object> fields = p.object();
@@ -82,10 +93,42 @@ final class FlatJson {
         return word.equals("null") ? null : Boolean.valueOf(word);
       }
     }
-    if (c == '{' || c == '[') {
-      throw error("nested objects and arrays are not part of the trace format");
+    if (c == '[') {
+      return array();
+    }
+    if (c == '{') {
+      throw error("nested objects are not part of the trace format");
     }
     throw error("expected a value");
+  }
+
+  private List<Object> array() throws SyntaxError {
+    if (++depth > MAX_DEPTH) {
+      throw error("arrays nested more than " + MAX_DEPTH + " deep");
+    }
+    expect('[', "an array '['");
+    List<Object> items = new ArrayList<>();
+    skipSpace();
+    if (peek() == ']') {
+      pos++;
+      depth--;
+      return Collections.unmodifiableList(items);
+    }
+    while (true) {
+      skipSpace();
+      items.add(value());
+      skipSpace();
+      char c = peek();
+      if (c == ']') {
+        pos++;
+        depth--;
+        return Collections.unmodifiableList(items);
+      }
+      if (c != ',') {
+        throw error("expected ',' or ']'");
+      }
+      pos++;
+    }
   }
 
   private Long number() throws SyntaxError {

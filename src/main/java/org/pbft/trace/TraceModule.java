@@ -6,18 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.pbft.core.SpecAction;
 import org.pbft.core.message.Batch;
 
 /**
  * Writes a merged trace as the TLA+ module {@code TraceData} that trace-validation/TracePBFT.tla
  * extends: the spec's constants taken from the trace and {@link TraceParams}, and
- * {@code Trace == <<E(...), ...>>}, one event a line.
+ * {@code Trace == <<E(...), ...>>}, one event a line; a NEW-VIEW event is {@code NV(...)}, with
+ * V as a sequence of records {@code [replica, seq, state, P]} (P a set of records
+ * {@code [seq, view, digest]}) and O as a sequence of {@code <<n, d>>}. V is written as literal
+ * records, not through helper operators: TLC 2.18 then evaluates the constant {@code Trace} once
+ * instead of at every step (an operator call nested in NV's arguments makes it re-evaluate the
+ * whole trace each time, which makes validation quadratic in the trace's length).
  *
  * <p>Values are mapped into the spec's finite model: each batch digest becomes a request label
  * {@code "b1", "b2", ...} in order of first appearance (the empty batch's digest is
  * {@code TraceEmptyBatch}, which TracePBFT maps to Null), each state digest a label {@code "s1",
- * ...}; views and sequence numbers stay numbers, and MaxView and MaxSeq are the trace's maxima.
+ * ...}; views and sequence numbers stay numbers, and MaxView and MaxSeq are the trace's maxima
+ * (V and O included).
  */
 public final class TraceModule {
   static final String EMPTY_BATCH = "empty";
@@ -33,6 +38,13 @@ public final class TraceModule {
     this.params = params;
     for (TraceRecord e : events) {
       label(e);
+      if (e.newView() != null) {
+        for (TracedNewView.ViewChange vc : e.newView().viewChanges()) {
+          stateLabel(vc.stateDigest());
+          vc.prepared().forEach(c -> batchLabel(c.digest()));
+        }
+        e.newView().prePrepares().forEach(pp -> batchLabel(pp.digest()));
+      }
     }
   }
 
@@ -41,23 +53,56 @@ public final class TraceModule {
     if (e.digest() == null) {
       return null;
     }
-    boolean state = e.action() == SpecAction.StableCheckpoint
-        || e.action() == SpecAction.StateTransfer;
-    if (state) {
-      return stateLabels.computeIfAbsent(e.digest(), d -> "s" + (stateLabels.size() + 1));
-    }
-    if (e.digest().equals(NULL_DIGEST)) {
+    boolean state = switch (e.action()) {
+      case StableCheckpoint, StateTransfer, SendNewView, ReceiveNewView -> true;
+      default -> false;
+    };
+    return state ? stateLabel(e.digest()) : batchLabel(e.digest());
+  }
+
+  private String stateLabel(String digest) {
+    return stateLabels.computeIfAbsent(digest, d -> "s" + (stateLabels.size() + 1));
+  }
+
+  private String batchLabel(String digest) {
+    if (digest.equals(NULL_DIGEST)) {
       return EMPTY_BATCH;
     }
-    return batchLabels.computeIfAbsent(e.digest(), d -> "b" + (batchLabels.size() + 1));
+    return batchLabels.computeIfAbsent(digest, d -> "b" + (batchLabels.size() + 1));
   }
 
   public long maxView() {
-    return Math.max(0, events.stream().mapToLong(TraceRecord::view).max().orElse(0));
+    long max = 0;
+    for (TraceRecord e : events) {
+      max = Math.max(max, e.view());
+      if (e.newView() != null) {
+        for (TracedNewView.ViewChange vc : e.newView().viewChanges()) {
+          for (TracedNewView.Certificate c : vc.prepared()) {
+            max = Math.max(max, c.view());
+          }
+        }
+      }
+    }
+    return max;
   }
 
   public long maxSeq() {
-    return Math.max(1, events.stream().mapToLong(TraceRecord::seq).max().orElse(1));
+    long max = 1;
+    for (TraceRecord e : events) {
+      max = Math.max(max, e.seq());
+      if (e.newView() != null) {
+        for (TracedNewView.ViewChange vc : e.newView().viewChanges()) {
+          max = Math.max(max, vc.stableSeq());
+          for (TracedNewView.Certificate c : vc.prepared()) {
+            max = Math.max(max, c.seq());
+          }
+        }
+        for (TracedNewView.PrePrepare pp : e.newView().prePrepares()) {
+          max = Math.max(max, pp.seq());
+        }
+      }
+    }
+    return max;
   }
 
   /** The module's text; {@code stopAt} is the event the diagnosis looks at (0: none). */
@@ -83,20 +128,43 @@ public final class TraceModule {
     b.append("StopAt == ").append(stopAt).append("\n\n");
     legend(b, "batch", batchLabels);
     legend(b, "state", stateLabels);
-    b.append("E(a, r, v, n, d) == [action |-> a, replica |-> r, view |-> v, seq |-> n, "
-        + "digest |-> d]\n\n");
+    b.append("NV(a, r, v, n, d, V, O) == [action |-> a, replica |-> r, view |-> v, seq |-> n,"
+        + " digest |-> d, V |-> V, O |-> O]\n");
+    b.append("E(a, r, v, n, d) == NV(a, r, v, n, d, <<>>, <<>>)\n\n");
     b.append("Trace == <<\n");
     for (int i = 0; i < events.size(); i++) {
       TraceRecord e = events.get(i);
       String d = label(e);
-      b.append("  E(").append(quote(e.action().name())).append(", ").append(e.replica())
-          .append(", ").append(e.view()).append(", ").append(e.seq()).append(", ")
-          .append(d == null ? "\"none\"" : quote(d)).append(')')
-          .append(i + 1 < events.size() ? "," : "").append('\n');
+      b.append(e.newView() == null ? "  E(" : "  NV(").append(quote(e.action().name()))
+          .append(", ").append(e.replica()).append(", ").append(e.view()).append(", ")
+          .append(e.seq()).append(", ").append(d == null ? "\"none\"" : quote(d));
+      if (e.newView() != null) {
+        newView(b, e.newView());
+      }
+      b.append(')').append(i + 1 < events.size() ? "," : "").append('\n');
     }
     b.append(">>\n");
     b.append("=============================================================================\n");
     return b.toString();
+  }
+
+  private void newView(StringBuilder b, TracedNewView nv) {
+    b.append(",\n      <<");
+    String sep = "";
+    for (TracedNewView.ViewChange vc : nv.viewChanges()) {
+      b.append(sep).append("[replica |-> ").append(vc.replica()).append(", seq |-> ")
+          .append(vc.stableSeq()).append(", state |-> ").append(quote(stateLabel(vc.stateDigest())))
+          .append(", P |-> ")
+          .append(vc.prepared().stream()
+              .map(c -> "[seq |-> " + c.seq() + ", view |-> " + c.view() + ", digest |-> "
+                  + quote(batchLabel(c.digest())) + "]")
+              .collect(Collectors.joining(", ", "{", "}")))
+          .append(']');
+      sep = ",\n        ";
+    }
+    b.append(">>,\n      ").append(nv.prePrepares().stream()
+        .map(pp -> "<<" + pp.seq() + ", " + quote(batchLabel(pp.digest())) + ">>")
+        .collect(Collectors.joining(", ", "<<", ">>")));
   }
 
   private static void legend(StringBuilder b, String kind, Map<String, String> labels) {

@@ -81,7 +81,12 @@ public final class TraceReader {
     long view = fields.integer("view", -1);
     long seq = fields.integer("seq", -1);
     String digest = fields.digest();
-    TraceRecord e = new TraceRecord(file, line, step, tick, replica, action, view, seq, digest);
+    TracedNewView newView = null;
+    if (NEW_VIEW.contains(action)) {
+      newView = NewViewFields.read(file, line, fields.required("V"), fields.required("O"));
+    }
+    TraceRecord e =
+        new TraceRecord(file, line, step, tick, replica, action, view, seq, digest, newView);
     String missing = missingArgument(e);
     if (missing != null) {
       throw new TraceFormatException(file, line, action + " needs " + missing);
@@ -138,22 +143,29 @@ public final class TraceReader {
       if (v == null) {
         return null;
       }
-      if (!(v instanceof String s) || !s.matches("[0-9a-f]{64}")) {
+      if (!(v instanceof String s) || !isDigest(s)) {
         throw new TraceFormatException(file, line,
             "\"digest\" must be null or 64 lowercase hex digits, not " + show(v));
       }
       return s;
     }
 
-    private Object required(String name) throws TraceFormatException {
+    Object required(String name) throws TraceFormatException {
       if (!map.containsKey(name)) {
         throw new TraceFormatException(file, line, "missing field \"" + name + "\"");
       }
       return map.get(name);
     }
 
-    private static String show(Object v) {
-      return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
-    }
+  }
+
+  /** A SHA-256 digest as the trace writes it. */
+  static boolean isDigest(String s) {
+    return s.matches("[0-9a-f]{64}");
+  }
+
+  /** A JSON value in an error message. */
+  static String show(Object v) {
+    return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
   }
 }

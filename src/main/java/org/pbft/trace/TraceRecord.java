@@ -17,10 +17,17 @@ import org.pbft.core.SpecAction;
  * @param view the view, or -1
  * @param seq the sequence number, or -1
  * @param digest the digest in hex (of a batch, or of a state), or null
+ * @param newView V and O for SendNewView and ReceiveNewView, else null
  */
 public record TraceRecord(
     Path file, int line, long step, long tick, int replica, SpecAction action, long view,
-    long seq, String digest) {
+    long seq, String digest, TracedNewView newView) {
+
+  /** An event that is not a NEW-VIEW. */
+  public TraceRecord(Path file, int line, long step, long tick, int replica, SpecAction action,
+      long view, long seq, String digest) {
+    this(file, line, step, tick, replica, action, view, seq, digest, null);
+  }
 
   /** Where the event was read, as {@code file:line}. */
   public String where() {
@@ -38,6 +45,11 @@ public record TraceRecord(
     }
     if (digest != null) {
       b.append(" digest ").append(digest, 0, Math.min(12, digest.length()));
+    }
+    if (newView != null) {
+      b.append(" V from ").append(newView.viewChanges().stream()
+              .map(vc -> Integer.toString(vc.replica())).toList())
+          .append(", O of ").append(newView.prePrepares().size());
     }
     return b.append(" (step ").append(step).append(')').toString();
   }

@@ -29,6 +29,11 @@ import org.pbft.tlc.TlcRunner;
  */
 public final class TraceValidator {
   static final String MODULE = "TracePBFT";
+  /**
+   * The child JVM's thread stack unless the settings give one. SANY and TLC recurse over the
+   * trace's tuple: with the default stack, traces of about 9,500 events overflow it.
+   */
+  static final String TRACE_STACK = "-Xss256m";
   private static final String BEGIN = "\"@@diagnosis-begin\"";
   private static final String END = "\"@@diagnosis-end\"";
 
@@ -43,9 +48,19 @@ public final class TraceValidator {
    */
   public TraceValidator(Path root, TlcRunSettings settings, Path keepDir) {
     this.traceValidationDir = root.resolve("trace-validation");
-    this.settings = settings.withCheckDeadlock(false)
+    this.settings = withTraceStack(settings).withCheckDeadlock(false)
         .withLibraryPaths(List.of(root.resolve("spec").toAbsolutePath().normalize()));
     this.keepDir = keepDir;
+  }
+
+  /** {@code settings} with {@link #TRACE_STACK} added, unless they set the stack already. */
+  static TlcRunSettings withTraceStack(TlcRunSettings settings) {
+    if (settings.jvmOptions().stream().anyMatch(o -> o.startsWith("-Xss"))) {
+      return settings;
+    }
+    List<String> options = new ArrayList<>(settings.jvmOptions());
+    options.add(TRACE_STACK);
+    return settings.withJvmOptions(options);
   }
 
   public Validation validate(List<TraceRecord> events, TraceParams params)

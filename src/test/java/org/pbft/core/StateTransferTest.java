@@ -6,9 +6,11 @@ import static org.pbft.core.IgnoreReason.*;
 import static org.pbft.core.Msgs.*;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.FetchState;
+import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.StateSnapshot;
 
 /** PBFT.tla!StateTransfer: replica 3 misses everything until a checkpoint is stable. */
@@ -42,6 +44,32 @@ class StateTransferTest {
     c.deliverAll();
     assertEquals(3, r3.lastExecuted());
     assertEquals(List.of(3L), executed(c.effectsOf(3)).stream().map(x -> x.seq()).toList());
+  }
+
+  /**
+   * The primary 0 misses the PREPAREs and COMMITs of n = 1, 2 and learns only that 2 is stable:
+   * it fetches the state. Until the state is installed it cannot tell which waiting requests that
+   * state executed (after a view change it would order them again, which PBFT.tla!SendPrePrepare
+   * forbids), so it orders nothing.
+   */
+  @Test
+  void aPrimaryFetchingAStateOrdersNothingUntilTheStateIsInstalled() {
+    c.submit(0, req(1, 1));
+    c.submit(0, req(2, 1));
+    Predicate<Cluster.Envelope> toPrimary = e -> e.to() == 0;
+    while (c.deliverMatching(e -> toPrimary.negate().test(e) && !(e.message() instanceof FetchState)
+        || e.message() instanceof Checkpoint) > 0) {
+      c.drop(e -> toPrimary.test(e) && !(e.message() instanceof Checkpoint));
+    }
+    Replica primary = c.replica(0);
+    assertEquals(0, primary.lastExecuted());
+    assertEquals(2, primary.lowWatermark(), "the primary is fetching the state at 2");
+
+    assertTrue(sent(c.submit(0, req(3, 1)), PrePrepare.class).isEmpty());
+    c.deliverAll();
+    assertEquals(3, primary.lastExecuted(), "ordered and executed once the state is installed");
+    assertEquals(List.of(3L),
+        executed(c.effectsOf(1)).stream().map(x -> x.seq()).filter(n -> n > 2).toList());
   }
 
   @Test

@@ -32,6 +32,15 @@ class TlcRunnerTest {
   }
 
   @Test
+  void jvmOptionsGoToTheChildJvmBeforeItsMainClass() throws Exception {
+    List<String> cmd = new TlcRunner(TlcRunSettings.defaults().withJvmOptions(List.of("-Xss64m")))
+        .command(dir, dir.resolve("M.cfg"), dir.resolve("M.tla"));
+    assertTrue(cmd.indexOf("-Xss64m") > 0
+        && cmd.indexOf("-Xss64m") < cmd.indexOf(TlcChildMain.class.getName()), cmd::toString);
+    assertTrue(TlcRunSettings.defaults().jvmOptions().isEmpty(), "model checks get none");
+  }
+
+  @Test
   void deadlockCheckedByDefault() throws Exception {
     List<String> cmd = new TlcRunner(TlcRunSettings.defaults())
         .command(dir, dir.resolve("M.cfg"), dir.resolve("M.tla"));
@@ -44,6 +53,10 @@ class TlcRunnerTest {
     assertThrows(IllegalArgumentException.class, () -> TlcRunSettings.defaults().withWorkers(0));
     assertThrows(IllegalArgumentException.class,
         () -> TlcRunSettings.defaults().withMaxHeap("lots"));
+    assertThrows(IllegalArgumentException.class,
+        () -> TlcRunSettings.defaults().withJvmOptions(List.of("Xss64m")));
+    assertThrows(IllegalArgumentException.class,
+        () -> TlcRunSettings.defaults().withJvmOptions(List.of("-Xmx4g")));
   }
 
   @Test

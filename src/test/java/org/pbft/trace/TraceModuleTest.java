@@ -42,4 +42,22 @@ class TraceModuleTest {
     assertTrue(text.contains("E(\"ReceiveNewView\", 1, 3, 0, \"none\"),"), text);
     assertEquals("b2", m.label(events.get(2)));
   }
+
+  @Test
+  void aNewViewEventGetsItsVAndOWithLabelsAndCountsForTheMaxima() {
+    String x = "11".repeat(32);
+    String s = "33".repeat(32);
+    TracedNewView nv = new TracedNewView(
+        List.of(new TracedNewView.ViewChange(2, 4, s,
+            List.of(new TracedNewView.Certificate(9, 6, x)))),
+        List.of(new TracedNewView.PrePrepare(5, EMPTY), new TracedNewView.PrePrepare(9, x)));
+    TraceRecord e = new TraceRecord(Path.of("t.ndjson"), 1, 1, -1, 1, SpecAction.SendNewView, 7,
+        4, s, nv);
+    String text = new TraceModule(List.of(e), new TraceParams(4, 1, 4, 8, Set.of(2))).text(0);
+    assertTrue(text.contains("TraceMaxView == 7\nTraceMaxSeq == 9"), text);
+    assertTrue(text.contains("NV(\"SendNewView\", 1, 7, 4, \"s1\",\n"
+        + "      <<[replica |-> 2, seq |-> 4, state |-> \"s1\", "
+        + "P |-> {[seq |-> 9, view |-> 6, digest |-> \"b1\"]}]>>,\n"
+        + "      <<<<5, \"empty\">>, <<9, \"b1\">>>>)\n>>"), text);
+  }
 }

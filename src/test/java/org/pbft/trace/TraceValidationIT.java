@@ -7,21 +7,29 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pbft.cli.Main;
 import org.pbft.core.SpecAction;
 import org.pbft.sim.Campaign;
 import org.pbft.sim.NdjsonTrace;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.SimParams;
+import org.pbft.sim.byzantine.Strategies;
 import org.pbft.tlc.TlcRunSettings;
 
 /**
  * TLC replays traces against spec/PBFT.tla through trace-validation/TracePBFT.tla: the example
- * traces under trace-validation/traces/ get the verdict their README gives, a simulator run with
- * every replica correct conforms, and {@code pbft validate} reports and exits accordingly.
+ * traces under trace-validation/traces/ get the verdict their README gives, simulator runs with
+ * every replica correct and with each Byzantine strategy conform, a forged NEW-VIEW does not, and
+ * {@code pbft validate} reports and exits accordingly.
  */
 class TraceValidationIT {
   private static final Path ROOT =
@@ -85,6 +93,78 @@ class TraceValidationIT {
     Validation v = validate(dir);
     assertEquals(Validation.Verdict.CONFORMS, v.verdict(), v::toString);
     assertTrue(v.events() > 50, "a run of 12 requests logs more than 50 events: " + v.events());
+  }
+
+  /** Seeds 1..8 of {@code --byzantine all}: each strategy once, about 1,000 events each. */
+  private Path byzantineRun(long seed) throws Exception {
+    Path dir = tmp.resolve("seed-" + seed);
+    RunResult r;
+    try (NdjsonTrace trace = new NdjsonTrace(dir)) {
+      r = new Campaign(SimParams.defaults(), Strategies.ALL).runSeed(seed, trace);
+    }
+    assertTrue(r.passed(), r::toString);
+    return dir;
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void aSimulatorRunWithAByzantineReplicaConforms(long seed) throws Exception {
+    Validation v = validate(byzantineRun(seed));
+    assertEquals(Validation.Verdict.CONFORMS, v.verdict(), v::toString);
+  }
+
+  /** Without TLC: the runs above do exercise NEW-VIEWs whose V holds a faulty VIEW-CHANGE. */
+  @Test
+  void theByzantineRunsHaveNewViewsWithAFaultyViewChange() throws Exception {
+    int withFaulty = 0;
+    for (long seed = 1; seed <= 8; seed++) {
+      List<TraceRecord> events = TraceInput.of(List.of(byzantineRun(seed))).get(0).read();
+      var byz = TraceParams.silentReplicas(4, events);
+      withFaulty += (int) events.stream().filter(e -> e.newView() != null)
+          .filter(e -> e.newView().viewChanges().stream()
+              .anyMatch(vc -> byz.contains(vc.replica())))
+          .count();
+    }
+    assertTrue(withFaulty > 0, "no NEW-VIEW with a faulty VIEW-CHANGE in seeds 1..8");
+  }
+
+  /**
+   * The first SendNewView of a Byzantine run with its O forged (the request of its second
+   * sequence number also at its first): the spec's ComputeNewView derives another O from V, so
+   * that event is the first the spec cannot explain.
+   */
+  @Test
+  void aNewViewWithAForgedOIsTheFirstUnmatchedEvent() throws Exception {
+    Path dir = byzantineRun(2);
+    Pattern o = Pattern.compile(
+        "\"O\":\\[\\[(\\d+),\"([0-9a-f]{64})\"\\],\\[(\\d+),\"([0-9a-f]{64})\"\\]");
+    Path forgedFile = null;
+    int forgedLine = 0;
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.sorted().toList();
+    }
+    for (Path f : files) {
+      List<String> lines = new ArrayList<>(Files.readAllLines(f));
+      for (int i = 0; i < lines.size() && forgedFile == null; i++) {
+        Matcher m = o.matcher(lines.get(i));
+        if (lines.get(i).contains("\"SendNewView\"") && m.find()
+            && !m.group(2).equals(m.group(4))) {
+          lines.set(i, lines.get(i).substring(0, m.start(2)) + m.group(4)
+              + lines.get(i).substring(m.end(2)));
+          Files.write(f, lines);
+          forgedFile = f;
+          forgedLine = i + 1;
+        }
+      }
+    }
+    assertTrue(forgedFile != null, "seed 2 has a SendNewView with two different pre-prepares");
+    Validation v = validate(dir);
+    assertEquals(Validation.Verdict.DOES_NOT_CONFORM, v.verdict(), v::toString);
+    assertEquals(SpecAction.SendNewView, v.firstUnmatched().action());
+    assertEquals(forgedFile + ":" + forgedLine, v.firstUnmatched().where());
+    assertTrue(String.join("\n", v.diagnosis()).contains("ComputeNewView derives"),
+        () -> String.join("\n", v.diagnosis()));
   }
 
   private final StringWriter out = new StringWriter();
