@@ -32,6 +32,11 @@ public final class LocalCluster implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xss4m");
+    // Extra JVM options for every replica, for example a profiler: PBFT_REPLICA_JAVA_OPTS.
+    String extra = System.getenv("PBFT_REPLICA_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.pbft.cli.Main");
