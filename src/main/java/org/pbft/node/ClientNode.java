@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,10 +104,14 @@ public final class ClientNode implements AutoCloseable {
       return;
     }
     if (frame.message() instanceof Reply reply) {
-      loop.execute(() -> {
-        lamport = Math.max(lamport, frame.lamport()) + 1;
-        carryOut(client.onReply(reply));
-      });
+      try {
+        loop.execute(() -> {
+          lamport = Math.max(lamport, frame.lamport()) + 1;
+          carryOut(client.onReply(reply));
+        });
+      } catch (RejectedExecutionException closed) {
+        // a late reply after close: nobody waits for it any more
+      }
     }
   }
 
