@@ -34,8 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Measured seconds per workload (default ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--warmup", defaultValue = "5",
-      description = "Unmeasured seconds first (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "15",
+      description = "Unmeasured seconds first, for the JIT to compile the crypto and codec "
+          + "(default ${DEFAULT-VALUE}).")
   double warmup;
 
   @Option(names = "--base-port", defaultValue = "7200", paramLabel = "PORT",

@@ -167,13 +167,14 @@ public final class Replica {
   /**
    * Spec: PBFT.tla!SendPrePrepare. The primary orders the next batch of waiting requests (at most
    * maxBatch, none executed or ordered in this view) at the next sequence number, while that
-   * number is inside the window. Requests that arrive while the window is full form larger
-   * batches. While it fetches a state it orders nothing: which of its waiting requests that state
+   * number is inside the window and fewer than maxBatchesInFlight of its batches wait for
+   * execution. Requests that arrive meanwhile form larger batches. While it fetches a state it orders nothing: which of its waiting requests that state
    * has executed (the spec's executed[p], here the client table) arrives with the state.
    */
   private void sendPrePrepare() {
     while (isPrimary() && status == Status.NORMAL && stateFetch == null
-        && nextSeq <= h() + config.logWindow()) {
+        && nextSeq <= h() + config.logWindow()
+        && nextSeq - 1 - lastExecuted < config.maxBatchesInFlight()) {
       List<Request> batch = pending.values().stream()
           .filter(r -> !orderedInView.contains(r.key()))
           .filter(r -> !clients.executed(r.clientId(), r.timestamp()))
@@ -355,6 +356,7 @@ public final class Replica {
     if (executedAny) {
       requestsExecuted();
       advanceStableCheckpoint();
+      sendPrePrepare();
     }
   }
 

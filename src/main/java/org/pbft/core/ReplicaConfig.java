@@ -11,6 +11,9 @@ package org.pbft.core;
  *     change; doubled for each consecutive view change without a NEW-VIEW
  * @param maxViewsAhead how far above its view a replica stores messages for later views: a bound
  *     on what faulty replicas can make it hold
+ * @param maxBatchesInFlight how many batches the primary has ordered and not yet executed before
+ *     it waits: requests arriving meanwhile form the next, larger batch (the window L bounds it
+ *     too)
  */
 public record ReplicaConfig(
     Quorums quorums,
@@ -18,7 +21,8 @@ public record ReplicaConfig(
     long logWindow,
     int maxBatch,
     long viewChangeTimeout,
-    long maxViewsAhead) {
+    long maxViewsAhead,
+    long maxBatchesInFlight) {
 
   public ReplicaConfig {
     if (checkpointInterval < 1 || logWindow < checkpointInterval
@@ -26,9 +30,17 @@ public record ReplicaConfig(
       throw new IllegalArgumentException("need K >= 1, L >= K and L % K == 0 (as the spec's "
           + "QuorumIntersectionAssumption): K = " + checkpointInterval + ", L = " + logWindow);
     }
-    if (maxBatch < 1 || viewChangeTimeout < 1 || maxViewsAhead < 1) {
-      throw new IllegalArgumentException("batch size, timeout and views ahead must be positive");
+    if (maxBatch < 1 || viewChangeTimeout < 1 || maxViewsAhead < 1 || maxBatchesInFlight < 1) {
+      throw new IllegalArgumentException(
+          "batch size, timeout, views ahead and batches in flight must be positive");
     }
+  }
+
+  /** Batches in flight bounded by the window alone. */
+  public ReplicaConfig(Quorums quorums, long checkpointInterval, long logWindow, int maxBatch,
+      long viewChangeTimeout, long maxViewsAhead) {
+    this(quorums, checkpointInterval, logWindow, maxBatch, viewChangeTimeout, maxViewsAhead,
+        logWindow);
   }
 
   /** n replicas with the most faults they tolerate and moderate defaults. */
@@ -39,10 +51,12 @@ public record ReplicaConfig(
   /**
    * For replica processes with 10 ms ticks: checkpoints every 8, a window of 16, batches of up
    * to 64 requests, a view-change timeout of 100 ticks (1 s: several round trips even on a
-   * loaded machine, so that a slow NEW-VIEW does not push a replica on to the next view).
+   * loaded machine, so that a slow NEW-VIEW does not push a replica on to the next view), and
+   * at most 2 batches in flight, so that requests arriving under load share a batch and its
+   * signatures.
    */
   public static ReplicaConfig forProcesses(int n) {
-    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 64, 100, 4);
+    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 64, 100, 4, 2);
   }
 
   public int n() {
