@@ -132,23 +132,33 @@ public final class ReplicaNode implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      List<Effect> effects;
-      if (event instanceof Frame f) {
-        clock.receive(f.lamport());
-        int from = f.from().kind() == NodeId.Kind.REPLICA ? f.from().index() : Input.CLIENT;
-        effects = peer.step(new Input.Receive(from, f.message()));
-      } else {
-        clock.tick();
-        ticks++;
-        effects = peer.step(new Input.Tick());
+      try {
+        handle(event);
+      } catch (RuntimeException | AssertionError e) {
+        // A bug, in the core or here: say so loudly, with the input, and keep serving.
+        log.info("ERROR while handling " + event + ": " + e);
+        e.printStackTrace(System.out);
       }
-      boolean traced = false;
-      for (Effect e : effects) {
-        traced |= carryOut(e);
-      }
-      if (traced) {
-        trace.flush();
-      }
+    }
+  }
+
+  private void handle(Object event) {
+    List<Effect> effects;
+    if (event instanceof Frame f) {
+      clock.receive(f.lamport());
+      int from = f.from().kind() == NodeId.Kind.REPLICA ? f.from().index() : Input.CLIENT;
+      effects = peer.step(new Input.Receive(from, f.message()));
+    } else {
+      clock.tick();
+      ticks++;
+      effects = peer.step(new Input.Tick());
+    }
+    boolean traced = false;
+    for (Effect e : effects) {
+      traced |= carryOut(e);
+    }
+    if (traced) {
+      trace.flush();
     }
   }
 
@@ -199,7 +209,8 @@ public final class ReplicaNode implements AutoCloseable {
     SpecAction a = e.action();
     switch (a) {
       case StartViewChange, JoinViewChange ->
-          log.info(a + ": moving to view " + e.view() + " (executed up to " + executedUpTo() + ")");
+          log.info(a + ": moving to view " + e.view() + " (" + executedBatches
+              + " batches executed)");
       case SendNewView, ReceiveNewView ->
           log.info(a + ": entered view " + e.view() + ", primary " + (e.view() % cluster.n())
               + ", checkpoint " + e.seq());
@@ -207,10 +218,6 @@ public final class ReplicaNode implements AutoCloseable {
       case StateTransfer -> log.info("state transfer to checkpoint " + e.seq());
       default -> { }
     }
-  }
-
-  private long executedUpTo() {
-    return executedBatches;
   }
 
   /** A one-line summary of what this replica did and dropped. */
