@@ -12,8 +12,8 @@ import org.pbft.service.KvOperation;
 import org.pbft.service.KvResult;
 
 /**
- * A scripted key-value workload on one client: puts of fresh values to a set of keys, each
- * followed now and then by a get that must return the value just written. It remembers every
+ * A scripted key-value workload on one client: puts of fresh values to a set of keys, and after
+ * every third put a get of the key just written, which must return the value written. It remembers every
  * acknowledged write, so that a later {@link #verifyAcknowledgedWrites} can show none was lost.
  */
 public final class KvWorkload {
@@ -26,6 +26,7 @@ public final class KvWorkload {
   private final List<String> anomalies = new ArrayList<>();
   private long maxView;
   private int ops;
+  private int puts;
 
   public KvWorkload(ClientNode client, String keyPrefix, int keys, Duration opTimeout) {
     this.client = client;
@@ -38,8 +39,9 @@ public final class KvWorkload {
   public void run(int count, Consumer<ClientNode.Completion> progress)
       throws TimeoutException, InterruptedException {
     for (int i = 0; i < count; i++) {
-      String key = keyPrefix + (ops % keys);
       if (ops % 4 == 3) {
+        // read back the key the previous operation wrote
+        String key = keyPrefix + ((puts - 1) % keys);
         KvResult read = execute(new KvOperation.Get(key), progress);
         String expected = acknowledged.get(key);
         if (read.status() != KvResult.Status.OK || !java.util.Objects.equals(read.value(),
@@ -48,6 +50,7 @@ public final class KvWorkload {
               + expected);
         }
       } else {
+        String key = keyPrefix + (puts++ % keys);
         String value = "v" + ops;
         KvResult put = execute(new KvOperation.Put(key, value), progress);
         if (put.status() != KvResult.Status.OK) {

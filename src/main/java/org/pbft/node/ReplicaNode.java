@@ -220,6 +220,11 @@ public final class ReplicaNode implements AutoCloseable {
     }
   }
 
+  /** Frames dropped before the core, by reason. */
+  public DropCounters drops() {
+    return drops;
+  }
+
   /** A one-line summary of what this replica did and dropped. */
   public String summary() {
     return "executed " + executedRequests + " requests in " + executedBatches + " batches; "

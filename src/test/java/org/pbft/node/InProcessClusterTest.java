@@ -1,0 +1,97 @@
+package org.pbft.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pbft.config.GeneratedCluster;
+import org.pbft.config.Keygen;
+import org.pbft.config.NodeId;
+import org.pbft.core.Replica;
+import org.pbft.core.ReplicaConfig;
+import org.pbft.service.KeyValueStore;
+import org.pbft.sim.Peer;
+
+/**
+ * Four replica nodes and a client in this JVM over loopback TCP, with the real wire and
+ * cryptography: a workload completes and reads back its writes, and garbage sent to a replica is
+ * dropped and counted without stopping it.
+ */
+class InProcessClusterTest {
+  private final List<ReplicaNode> replicas = new ArrayList<>();
+  private ClientNode client;
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    replicas.forEach(ReplicaNode::close);
+  }
+
+  @Test
+  void aWorkloadCompletesAndGarbageIsDroppedAndCounted() throws Exception {
+    int basePort = freeBasePort();
+    GeneratedCluster cluster = Keygen.cluster(4, 1, "127.0.0.1", basePort,
+        SecureRandom.getInstance("SHA1PRNG"));
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    for (int i = 0; i < 4; i++) {
+      Peer peer = Peer.correct(new Replica(i, ReplicaConfig.forProcesses(4),
+          new KeyValueStore()));
+      replicas.add(new ReplicaNode(cluster.config(), cluster.keysOf(NodeId.replica(i)), peer,
+          true, NodeOptions.defaults(), null, new NodeLog("replica " + i, quiet)));
+    }
+    client = new ClientNode(cluster.config(), cluster.keysOf(NodeId.client(0)), 0,
+        NodeOptions.defaults(), 100);
+    KvWorkload workload = new KvWorkload(client, "k", 4, Duration.ofSeconds(30));
+    workload.run(20, c -> { });
+
+    sendGarbage(basePort);
+    workload.run(20, c -> { });
+    assertEquals(4, workload.verifyAcknowledgedWrites());
+    assertEquals(List.of(), workload.anomalies());
+    assertTrue(replicas.get(0).drops().total() >= 1, replicas.get(0).summary());
+  }
+
+  /** A well-framed frame of random bytes, and a frame claiming to be 2 GiB long. */
+  private static void sendGarbage(int basePort) throws Exception {
+    byte[] junk = new byte[200];
+    new Random(7).nextBytes(junk);
+    try (Socket s = new Socket("127.0.0.1", basePort)) {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      out.writeInt(junk.length);
+      out.write(junk);
+      out.flush();
+    }
+    try (Socket s = new Socket("127.0.0.1", basePort)) {
+      new DataOutputStream(s.getOutputStream()).writeInt(Integer.MAX_VALUE);
+    }
+  }
+
+  private static int freeBasePort() throws Exception {
+    for (int base = 20_000 + new Random().nextInt(20_000); ; base += 10) {
+      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
+        return base;
+      }
+    }
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket(port)) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}
