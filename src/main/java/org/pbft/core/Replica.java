@@ -35,7 +35,8 @@ import org.pbft.service.Service;
  * emits the trace event of the same name. Message handlers check their guards first and ignore a
  * message with a named {@link IgnoreReason}; an action's own enabling conditions are checked where
  * it is taken, because several inputs can enable it (a PREPARE or a late PRE-PREPARE can make a
- * replica prepared).
+ * replica prepared). Read-only requests are answered outside the spec ({@link
+ * #onReadOnlyRequest}): no action, no trace event.
  */
 public final class Replica {
 
