@@ -131,7 +131,9 @@ final class SimulateCommand implements Callable<Integer> {
         + seeds + ", byzantine " + byzantine + "), " + count(t.failed()) + " failed: "
         + count(s.requests()) + " requests, " + count(s.viewChanges()) + " view changes, "
         + count(s.checkpoints()) + " checkpoints, " + count(s.stateTransfers())
-        + " state transfers, " + count(t.violations()) + " violations");
+        + " state transfers, " + count(s.readOnly()) + " read-only completions, "
+        + count(s.readOnlyFallbacks()) + " read-only fallbacks, " + count(t.violations())
+        + " violations");
     out.println(String.format(Locale.ROOT,
         "    %.1f s wall, %s committed requests/s, %s simulated ticks, %s messages delivered",
         seconds, count(Math.round(s.requests() / Math.max(seconds, 1e-9))), count(s.ticks()),

@@ -17,6 +17,22 @@ import org.pbft.core.message.Request;
  * result once {@link Quorums#reply()} (f+1) distinct replicas replied it for the request's
  * timestamp: at least one of them is correct.
  *
+ * <p>A read-only request (section 5.1) goes to every replica, each of which executes it at once
+ * against its current state. A correct replica may be behind (it has not yet executed a write
+ * that already completed), so f+1 matching read-only replies could all come from replicas that
+ * are behind. The client accepts only {@link Quorums#readOnlyReply()} (2f+1): they share a
+ * replica with the f+1 whose replies completed any earlier write, and that replica answered the
+ * read after executing the write. Without them within {@code retransmitTimeout} ticks (concurrent
+ * writes, a slow replica), it falls back: the same operation with the same timestamp as an
+ * ordinary request, to every replica, accepted from f+1 matching ordered replies. Read-only and
+ * ordered replies are never counted together: a late read-only reply from a replica that is
+ * behind must not complete the fallback.
+ *
+ * <p>The shared replica may be the faulty one: one that replies to a write and then answers a
+ * read from a state before it can make that read stale. Accepting ordered requests only from
+ * 2f+1 matching replies too would close that gap (the shared replicas would include a correct
+ * one); this client keeps f+1 for them, the rule of section 4.1.
+ *
  * <p>No I/O, threads, clocks or randomness: the environment delivers replies and ticks and carries
  * out the outputs.
  */
@@ -30,6 +46,8 @@ public final class Client {
   private Request outstanding;
   private long ticksWaited;
   private int retransmissions;
+  private int readOnlyCompleted;
+  private int readOnlyFallbacks;
   /** For the outstanding request: replica -> the result it replied (its latest reply). */
   private final Map<Integer, Reply> replies = new TreeMap<>();
 
@@ -44,22 +62,38 @@ public final class Client {
 
   /** Starts a request for {@code operation}; the client must not be busy. */
   public List<ClientOutput> invoke(byte[] operation) {
-    if (busy()) {
-      throw new IllegalStateException("client " + clientId + " already waits for " + outstanding);
-    }
-    outstanding = new Request(clientId, ++lastTimestamp, operation);
-    ticksWaited = 0;
-    replies.clear();
+    start(new Request(clientId, lastTimestamp + 1, operation));
     return List.of(new ClientOutput.Send(primary(), outstanding));
   }
 
   /**
+   * Starts a read-only request for {@code operation}, sent to every replica: each answers it
+   * without ordering it. The client must not be busy.
+   */
+  public List<ClientOutput> invokeReadOnly(byte[] operation) {
+    start(new Request(clientId, lastTimestamp + 1, operation, true));
+    return List.of(new ClientOutput.Broadcast(outstanding));
+  }
+
+  private void start(Request r) {
+    if (busy()) {
+      throw new IllegalStateException("client " + clientId + " already waits for " + outstanding);
+    }
+    lastTimestamp = r.timestamp();
+    outstanding = r;
+    ticksWaited = 0;
+    replies.clear();
+  }
+
+  /**
    * A reply arrived. Replies for other clients, other timestamps or from replicas outside the
-   * group are ignored; a replica's later reply replaces its earlier one.
+   * group are ignored, and so are read-only replies to an ordered request and ordered ones to a
+   * read-only request; a replica's later reply replaces its earlier one.
    */
   public List<ClientOutput> onReply(Reply reply) {
     if (outstanding == null || reply.clientId() != clientId
         || reply.timestamp() != outstanding.timestamp()
+        || reply.readOnly() != outstanding.readOnly()
         || reply.replica() < 0 || reply.replica() >= quorums.n()) {
       return List.of();
     }
@@ -71,8 +105,12 @@ public final class Client {
         matching.add(r);
       }
     }
-    if (matching.size() < quorums.reply()) {
+    int needed = outstanding.readOnly() ? quorums.readOnlyReply() : quorums.reply();
+    if (matching.size() < needed) {
       return List.of();
+    }
+    if (outstanding.readOnly()) {
+      readOnlyCompleted++;
     }
     long acceptedView = matching.stream().mapToLong(Reply::view).min().orElseThrow();
     view = Math.max(view, acceptedView);
@@ -82,7 +120,12 @@ public final class Client {
     return List.of(new ClientOutput.Completed(done, reply.result(), acceptedView));
   }
 
-  /** One tick passed: after {@code retransmitTimeout} ticks without a result, send to all. */
+  /**
+   * One tick passed: after {@code retransmitTimeout} ticks without a result, send to all. A
+   * read-only request that timed out falls back to an ordinary one with the same timestamp; the
+   * read-only replies so far no longer count. It goes to every replica, as a retransmission does,
+   * since the client has already waited a timeout.
+   */
   public List<ClientOutput> tick() {
     if (outstanding == null) {
       return List.of();
@@ -91,7 +134,13 @@ public final class Client {
       return List.of();
     }
     ticksWaited = 0;
-    retransmissions++;
+    if (outstanding.readOnly()) {
+      outstanding = outstanding.asReadWrite();
+      replies.clear();
+      readOnlyFallbacks++;
+    } else {
+      retransmissions++;
+    }
     return List.of(new ClientOutput.Broadcast(outstanding));
   }
 
@@ -111,6 +160,16 @@ public final class Client {
   /** How many times requests were sent again to every replica. */
   public int retransmissions() {
     return retransmissions;
+  }
+
+  /** How many read-only requests completed with 2f+1 matching read-only replies. */
+  public int readOnlyCompleted() {
+    return readOnlyCompleted;
+  }
+
+  /** How many read-only requests timed out and were sent again as ordinary requests. */
+  public int readOnlyFallbacks() {
+    return readOnlyFallbacks;
   }
 
   private int primary() {

@@ -35,5 +35,14 @@ public enum IgnoreReason {
   /** A CHECKPOINT for a sequence number that is not a multiple of K. */
   NOT_A_CHECKPOINT,
   /** A message replicas never receive (a REPLY is for clients). */
-  NOT_FOR_REPLICAS
+  NOT_FOR_REPLICAS,
+  /** A read-only request while the replica fetches a state: it is behind a stable checkpoint. */
+  STATE_TRANSFER_IN_PROGRESS,
+  /**
+   * A request marked read-only whose operation the service cannot run without changing the
+   * state: it is not answered, and the client falls back to an ordered request.
+   */
+  NOT_READ_ONLY,
+  /** A PRE-PREPARE whose batch holds a read-only request: those are never ordered. */
+  READ_ONLY_IN_BATCH
 }

@@ -35,7 +35,8 @@ import org.pbft.service.Service;
  * emits the trace event of the same name. Message handlers check their guards first and ignore a
  * message with a named {@link IgnoreReason}; an action's own enabling conditions are checked where
  * it is taken, because several inputs can enable it (a PREPARE or a late PRE-PREPARE can make a
- * replica prepared).
+ * replica prepared). Read-only requests are answered outside the spec ({@link
+ * #onReadOnlyRequest}): no action, no trace event.
  */
 public final class Replica {
 
@@ -111,7 +112,9 @@ public final class Replica {
 
   private void dispatch(int from, Message m) {
     noticeLaterView(from, m);
-    if (m instanceof Request r) {
+    if (m instanceof Request r && r.readOnly()) {
+      onReadOnlyRequest(r);
+    } else if (m instanceof Request r) {
       onRequest(r);
     } else if (m instanceof PrePrepare pp) {
       onPrePrepare(from, pp);
@@ -162,6 +165,51 @@ public final class Replica {
     } else {
       sendPrePrepare();
     }
+  }
+
+  /**
+   * A read-only request (Castro and Liskov, section 5.1): executed at once against the current
+   * state and answered with a read-only reply; never relayed to the primary, never ordered, and
+   * neither the state nor the client table changes. The client accepts the result only from
+   * {@link Quorums#readOnlyReply()} matching replies, and falls back to an ordered request when
+   * it does not get them.
+   *
+   * <p>Not a spec action: PBFT.tla orders every request, and this execution changes nothing the
+   * spec holds, so it has no spec name and emits no trace event.
+   */
+  private void onReadOnlyRequest(Request r) {
+    IgnoreReason reason = readOnlyGuard(r);
+    if (reason != null) {
+      ignore(reason, r);
+      return;
+    }
+    Optional<byte[]> result = service.executeReadOnly(r.operation());
+    if (result.isEmpty()) {
+      ignore(NOT_READ_ONLY, r);
+      return;
+    }
+    out.add(new Effect.SendReply(
+        new Reply(view, r.timestamp(), r.clientId(), id, result.get(), true)));
+  }
+
+  /**
+   * A replica answers read-only in normal status only (waiting for a NEW-VIEW, its view is one
+   * that may never start, and the reply would report it to the client) and not while it fetches
+   * the state of a stable checkpoint (its own state is behind it). A timestamp the client table
+   * already reached is one whose ordered fallback has executed: the client no longer reads it
+   * read-only.
+   */
+  private IgnoreReason readOnlyGuard(Request r) {
+    if (status != Status.NORMAL) {
+      return VIEW_CHANGE_IN_PROGRESS;
+    }
+    if (stateFetch != null) {
+      return STATE_TRANSFER_IN_PROGRESS;
+    }
+    if (clients.executed(r.clientId(), r.timestamp())) {
+      return STALE;
+    }
+    return null;
   }
 
   /**
@@ -242,6 +290,9 @@ public final class Replica {
     }
     if (pp.requests().size() > config.maxBatch()) {
       return BATCH_TOO_LARGE;
+    }
+    if (pp.requests().stream().anyMatch(Request::readOnly)) {
+      return READ_ONLY_IN_BATCH;
     }
     if (!pp.digestMatches()) {
       return BAD_DIGEST;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +24,14 @@ public final class KeyValueStore implements Service {
         .map(this::apply)
         .orElse(new KvResult(KvResult.Status.MALFORMED, null))
         .encode();
+  }
+
+  /** A get reads without writing; every other operation may write, so it must be ordered. */
+  @Override
+  public Optional<byte[]> executeReadOnly(byte[] operation) {
+    return KvOperation.decode(operation)
+        .filter(op -> op instanceof KvOperation.Get)
+        .map(get -> KvResult.ok(entries.get(get.key())).encode());
   }
 
   private KvResult apply(KvOperation op) {
@@ -43,7 +52,8 @@ public final class KeyValueStore implements Service {
     }
   }
 
-  /** A read for tests and tools; replicas read only through {@link #execute}. */
+  /** A read for tests and tools; replicas read only through {@link #execute} and
+   * {@link #executeReadOnly}. */
   public String get(String key) {
     return entries.get(key);
   }

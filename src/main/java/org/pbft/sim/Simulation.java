@@ -155,12 +155,17 @@ public final class Simulation {
       LinearizabilityChecker.check(history).ifPresent(violations::add);
     }
     long retransmissions = 0;
+    long readOnly = 0;
+    long fallbacks = 0;
     for (Client c : clients) {
       retransmissions += c.retransmissions();
+      readOnly += c.readOnlyCompleted();
+      fallbacks += c.readOnlyFallbacks();
     }
     long completed = history.stream().filter(Operation::completed).count();
     RunStats stats = new RunStats(completed, viewsEntered.size(), stableCheckpoints.size(),
-        stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions);
+        stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions,
+        readOnly, fallbacks);
     return new RunResult(seed, strategyName, byzantine.isEmpty() ? -1 : byzantine.iterator().next(),
         stats, history, violations, ignored);
   }
@@ -192,15 +197,22 @@ public final class Simulation {
   private void startOperations() {
     for (int c = 0; c < clients.length; c++) {
       if (outstanding[c] < 0 && issued[c] < params.opsPerClient() && now >= idleUntil[c]) {
-        KvOperation op = workload.next(c + 1, issued[c]);
+        Workload.Invocation next = workload.nextInvocation(c + 1, issued[c]);
+        KvOperation op = next.op();
         issued[c]++;
-        List<ClientOutput> out = clients[c].invoke(op.encode());
-        Request r = ((ClientOutput.Send) out.get(0)).request();
+        List<ClientOutput> out = next.readOnly()
+            ? clients[c].invokeReadOnly(op.encode())
+            : clients[c].invoke(op.encode());
+        Request r = requestOf(out.get(0));
         outstanding[c] = history.size();
         history.add(Operation.pending(c + 1, r.timestamp(), op, now, order++));
         clientOutputs(c, out);
       }
     }
+  }
+
+  private static Request requestOf(ClientOutput o) {
+    return o instanceof ClientOutput.Send s ? s.request() : ((ClientOutput.Broadcast) o).request();
   }
 
   private void clientOutputs(int c, List<ClientOutput> outputs) {

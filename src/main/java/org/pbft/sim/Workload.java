@@ -6,15 +6,27 @@ import org.pbft.service.KvOperation;
 /**
  * Key-value operations for the simulated clients: puts, gets, deletes and compare-and-sets over
  * a few keys, so that clients contend. Values are unique per client and operation, which makes
- * histories easy to check; a compare-and-set expects a value some client may have written.
+ * histories easy to check; a compare-and-set expects a value some client may have written. About
+ * half of the gets are invoked read-only, so that histories mix reads answered without ordering
+ * with ordered ones.
  */
 public final class Workload {
+
+  /** An operation and whether the client invokes it as a read-only request. */
+  public record Invocation(KvOperation op, boolean readOnly) {}
+
   private final int keys;
   private final SplittableRandom random;
 
   public Workload(int keys, SplittableRandom random) {
     this.keys = keys;
     this.random = random;
+  }
+
+  /** The {@code index}-th invocation of client {@code client}. */
+  public Invocation nextInvocation(long client, int index) {
+    KvOperation op = next(client, index);
+    return new Invocation(op, op instanceof KvOperation.Get && random.nextBoolean());
   }
 
   /** The {@code index}-th operation of client {@code client}. */

@@ -24,7 +24,7 @@ import org.pbft.core.message.ViewChange;
 final class CanonicalDecoder {
   private static final int DIGEST_BYTES = 32;
   // Smallest canonical encodings, to refuse counts that cannot fit before allocating anything.
-  private static final int MIN_REQUEST = 1 + 8 + 8 + 4;
+  private static final int MIN_REQUEST = 1 + 8 + 8 + 4 + 1;
   private static final int MIN_PREPARE = 1 + 8 + 8 + DIGEST_BYTES + 4;
   private static final int MIN_PRE_PREPARE = 1 + 8 + 8 + DIGEST_BYTES + 4;
   private static final int MIN_CHECKPOINT = 1 + 8 + DIGEST_BYTES + 4;
@@ -95,7 +95,8 @@ final class CanonicalDecoder {
       case NEW_VIEW -> newView();
       case REPLY -> new Reply(in.nonNegative("REPLY view"), in.i64("REPLY timestamp"),
           client("REPLY client"), replica("REPLY replica"),
-          in.lengthPrefixed("REPLY result", limits.maxResultBytes()));
+          in.lengthPrefixed("REPLY result", limits.maxResultBytes()),
+          in.flag("REPLY read-only flag"));
       case FETCH_STATE ->
           new FetchState(in.nonNegative("FETCH-STATE seq"), replica("FETCH-STATE replica"));
       case STATE_SNAPSHOT -> new StateSnapshot(in.nonNegative("STATE-SNAPSHOT seq"),
@@ -110,7 +111,8 @@ final class CanonicalDecoder {
 
   private Request request(int start, boolean authenticateRequests) throws WireException {
     Request r = new Request(client("REQUEST client"), in.i64("REQUEST timestamp"),
-        in.lengthPrefixed("REQUEST operation", limits.maxOperationBytes()));
+        in.lengthPrefixed("REQUEST operation", limits.maxOperationBytes()),
+        in.flag("REQUEST read-only flag"));
     if (authenticateRequests) {
       authenticated.add(new RequestPart(r, start, in.position()));
     }

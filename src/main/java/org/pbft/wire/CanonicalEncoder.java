@@ -85,6 +85,7 @@ final class CanonicalEncoder {
       out.i64(r.clientId());
       out.i32(r.replica());
       out.lengthPrefixed(r.result());
+      out.flag(r.readOnly());
     } else if (m instanceof FetchState f) {
       out.i64(f.seq());
       out.i32(f.replica());
@@ -103,6 +104,7 @@ final class CanonicalEncoder {
     out.i64(r.clientId());
     out.i64(r.timestamp());
     out.lengthPrefixed(r.operation());
+    out.flag(r.readOnly());
   }
 
   /** Requests of a top-level PRE-PREPARE travel with their clients' authenticators. */

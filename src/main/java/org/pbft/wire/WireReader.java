@@ -53,6 +53,15 @@ final class WireReader {
     return value;
   }
 
+  /** A boolean: exactly 0 or 1, so that each message has one encoding. */
+  boolean flag(String field) throws WireException {
+    int value = u8(field);
+    if (value > 1) {
+      throw new WireException(DropReason.MALFORMED, field + " is " + value + ", not 0 or 1");
+    }
+    return value == 1;
+  }
+
   /** A view or sequence number: never negative. */
   long nonNegative(String field) throws WireException {
     long value = i64(field);

@@ -21,6 +21,11 @@ final class WireWriter {
     buffer[size++] = (byte) value;
   }
 
+  /** A boolean as one byte, 0 or 1. */
+  void flag(boolean value) {
+    u8(value ? 1 : 0);
+  }
+
   void i32(int value) {
     ensure(4);
     for (int shift = 24; shift >= 0; shift -= 8) {

@@ -60,4 +60,12 @@ class SpecInvariantsTest {
     inv.observeReply(new Reply(0, 1, 1, 3, new byte[] {2}));
     assertViolates("ClientAcceptInv", inv::check);
   }
+
+  @Test
+  void clientAcceptInvLeavesReadOnlyRepliesOut() {
+    inv.observeReply(new Reply(0, 1, 1, 1, new byte[] {1}));
+    inv.observeReply(new Reply(0, 1, 1, 2, new byte[] {1}));
+    inv.observeReply(new Reply(0, 1, 1, 3, new byte[] {2}, true));
+    assertDoesNotThrow(inv::check);
+  }
 }

@@ -40,7 +40,9 @@ final class WireArbitraries {
   }
 
   static Arbitrary<Request> requests() {
-    return Combinators.combine(clients(), Arbitraries.longs(), bytes(0, 40)).as(Request::new);
+    return Combinators.combine(clients(), Arbitraries.longs(), bytes(0, 40),
+            Arbitraries.of(false, true))
+        .as(Request::new);
   }
 
   static Arbitrary<PrePrepare> prePrepares() {
@@ -85,7 +87,7 @@ final class WireArbitraries {
 
   static Arbitrary<Reply> replies() {
     return Combinators.combine(counters(), Arbitraries.longs(), clients(), replicas(),
-            bytes(0, 40))
+            bytes(0, 40), Arbitraries.of(false, true))
         .as(Reply::new);
   }
 

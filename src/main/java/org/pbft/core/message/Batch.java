@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The digest of a batch of requests, over a canonical encoding. The empty batch is the null
- * request that NEW-VIEW puts in gaps (PBFT.tla!Null).
+ * request that NEW-VIEW puts in gaps (PBFT.tla!Null). The read-only flag is covered: a batch that
+ * holds a read-only request is not the batch of the same requests marked read-write.
  */
 public final class Batch {
   private Batch() {}
@@ -23,6 +24,7 @@ public final class Batch {
         out.writeLong(r.timestamp());
         out.writeInt(op.length);
         out.write(op);
+        out.writeBoolean(r.readOnly());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);

@@ -93,4 +93,19 @@ class InvariantCheckerTest {
     c.observeReply(new Reply(0, 1, 1, 2, new byte[] {6}));
     assertEquals("ClientAcceptInv", only(c));
   }
+
+  /**
+   * Replicas answer a read-only request from their own states, which may differ, and its ordered
+   * fallback has the same timestamp: those replies are not ordered results.
+   */
+  @Test
+  void readOnlyRepliesAreNotOrderedResults() {
+    InvariantChecker c = new InvariantChecker(CONFIG, 1);
+    c.observeReply(new Reply(0, 1, 1, 1, new byte[] {5}, true));
+    c.observeReply(new Reply(0, 1, 1, 2, new byte[] {6}, true));
+    c.observeReply(new Reply(0, 1, 1, 3, new byte[] {6}));
+    assertFalse(c.violated(), c.violations().toString());
+    c.observeReply(new Reply(0, 1, 1, 1, new byte[] {5}));
+    assertEquals("ClientAcceptInv", only(c));
+  }
 }
