@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "client", mixinStandardHelpOptions = true,
     description = {"A key-value client of the cluster in --config DIR.",
         "Interactive (one operation a line): put KEY VALUE | get KEY | delete KEY | "
-            + "cas KEY EXPECTED|- VALUE | quit",
+            + "cas KEY EXPECTED|- VALUE | quit. Gets are read-only requests (2f+1 matching "
+            + "replies, no ordering).",
         "Scripted: --workload N runs N puts and gets and prints latencies."})
 public final class ClientCommand implements Callable<Integer> {
   @Spec
@@ -79,7 +80,9 @@ public final class ClientCommand implements Callable<Integer> {
           out.println("? put KEY VALUE | get KEY | delete KEY | cas KEY EXPECTED|- VALUE | quit");
         } else {
           try {
-            ClientNode.Completion c = client.invoke(op.get().encode(), timeout);
+            byte[] bytes = op.get().encode();
+            ClientNode.Completion c = op.get() instanceof KvOperation.Get
+                ? client.invokeReadOnly(bytes, timeout) : client.invoke(bytes, timeout);
             KvResult r = KvResult.decode(c.result());
             out.println(String.format(Locale.ROOT, "%s %s (view %d, %.1f ms)", r.status(),
                 r.value() == null ? "(none)" : r.value(), c.view(), c.latencyNanos() / 1e6));
@@ -108,8 +111,9 @@ public final class ClientCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     DescriptiveStatistics l = w.latencies();
     out.println(String.format(Locale.ROOT, "%d operations in %.1f s (%.0f ops/s); latency p50 "
-        + "%.2f ms, p99 %.2f ms; view %d; %s", w.operations(), seconds,
+        + "%.2f ms, p99 %.2f ms; view %d; gets: %s; %s", w.operations(), seconds,
         w.operations() / seconds, l.getPercentile(50), l.getPercentile(99), w.maxView(),
+        client.readOnlyCounts(),
         w.anomalies().isEmpty() ? "every acknowledged write read back"
             : w.anomalies().size() + " anomalies: " + w.anomalies()));
     return w.anomalies().isEmpty() ? 0 : 1;

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.pbft.client.Client;
 import org.pbft.client.ClientOutput;
 import org.pbft.config.ClusterConfig;
@@ -72,6 +73,19 @@ public final class ClientNode implements AutoCloseable {
 
   /** Starts {@code operation}; the future completes when f+1 replicas replied the same result. */
   public CompletableFuture<Completion> submit(byte[] operation) {
+    return start(() -> client.invoke(operation));
+  }
+
+  /**
+   * Starts a read-only {@code operation}, sent to every replica and executed without ordering;
+   * the future completes when 2f+1 replicas replied the same result, or, after the client's
+   * timeout, with the result of the same operation ordered as usual.
+   */
+  public CompletableFuture<Completion> submitReadOnly(byte[] operation) {
+    return start(() -> client.invokeReadOnly(operation));
+  }
+
+  private CompletableFuture<Completion> start(Supplier<List<ClientOutput>> invoke) {
     CompletableFuture<Completion> done = new CompletableFuture<>();
     loop.execute(() -> {
       if (waiting != null) {
@@ -80,7 +94,7 @@ public final class ClientNode implements AutoCloseable {
       }
       waiting = done;
       startedNanos = System.nanoTime();
-      carryOut(client.invoke(operation));
+      carryOut(invoke.get());
     });
     return done;
   }
@@ -88,11 +102,28 @@ public final class ClientNode implements AutoCloseable {
   /** Runs {@code operation} and waits for its result at most {@code timeout}. */
   public Completion invoke(byte[] operation, Duration timeout)
       throws TimeoutException, InterruptedException {
+    return await(submit(operation), timeout);
+  }
+
+  /** Runs a read-only {@code operation} and waits for its result at most {@code timeout}. */
+  public Completion invokeReadOnly(byte[] operation, Duration timeout)
+      throws TimeoutException, InterruptedException {
+    return await(submitReadOnly(operation), timeout);
+  }
+
+  private static Completion await(CompletableFuture<Completion> f, Duration timeout)
+      throws TimeoutException, InterruptedException {
     try {
-      return submit(operation).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  /** Read-only operations completed with 2f+1 replies, and those that fell back to ordering. */
+  public String readOnlyCounts() {
+    return client.readOnlyCompleted() + " read-only, " + client.readOnlyFallbacks()
+        + " fell back to ordering";
   }
 
   private void onFrame(Connection connection, byte[] bytes) {

@@ -64,7 +64,9 @@ public final class KvWorkload {
 
   private KvResult execute(KvOperation op, Consumer<ClientNode.Completion> progress)
       throws TimeoutException, InterruptedException {
-    ClientNode.Completion c = client.invoke(op.encode(), opTimeout);
+    // Gets go read-only (2f+1 matching replies, no ordering); the client falls back to ordering.
+    ClientNode.Completion c = op instanceof KvOperation.Get
+        ? client.invokeReadOnly(op.encode(), opTimeout) : client.invoke(op.encode(), opTimeout);
     ops++;
     latencyMillis.addValue(c.latencyNanos() / 1e6);
     maxView = Math.max(maxView, c.view());
