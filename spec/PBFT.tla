@@ -254,7 +254,10 @@ Init ==
 (* The correct primary of view v assigns the next sequence number to a      *)
 (* request it has not executed nor ordered in this view.                    *)
 \* Java: Replica.sendPrePrepare
-NextSeq(p) == 1 + Max({h[p]} \cup {pp[2] : pp \in {pp \in prePrepares : pp[1] = view[p]}})
+\* (Those at or below h[p] cannot be the maximum; leaving them out keeps the set
+\* within the window, so that Max does not grow with a long trace.)
+NextSeq(p) ==
+    1 + Max({h[p]} \cup {pp[2] : pp \in {pp \in prePrepares : pp[1] = view[p] /\ pp[2] > h[p]}})
 
 SendPrePrepare(p, d) ==
     LET v == view[p]
