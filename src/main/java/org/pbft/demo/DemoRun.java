@@ -187,7 +187,9 @@ public final class DemoRun {
           v.seconds());
       case DOES_NOT_CONFORM -> "does not conform: event " + v.firstUnmatchedIndex() + " ("
           + v.firstUnmatched().describe() + " at " + v.firstUnmatched().where()
-          + ") is the first the spec cannot explain; rerun: ./pbft validate " + validated;
+          + ") is the first the spec cannot explain; rerun: ./pbft validate --checkpoint-interval "
+          + protocol.checkpointInterval() + " --window " + protocol.logWindow() + " "
+          + validated;
       case ERROR -> "validation undecided: " + v.error();
     });
     List<TraceRecord> all = new ArrayList<>(merged);
