@@ -50,13 +50,13 @@ public record ReplicaConfig(
 
   /**
    * For replica processes with 10 ms ticks: checkpoints every 8, a window of 16, batches of up
-   * to 64 requests, a view-change timeout of 100 ticks (1 s: several round trips even on a
+   * to 256 requests, a view-change timeout of 100 ticks (1 s: several round trips even on a
    * loaded machine, so that a slow NEW-VIEW does not push a replica on to the next view), and
-   * at most 2 batches in flight, so that requests arriving under load share a batch and its
+   * at most 1 batch in flight, so that requests arriving under load share a batch and its
    * signatures.
    */
   public static ReplicaConfig forProcesses(int n) {
-    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 64, 100, 4, 2);
+    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 256, 100, 4, 1);
   }
 
   public int n() {
