@@ -78,8 +78,15 @@ public final class ReplicaCommand implements Callable<Integer> {
       traceFiles = new NdjsonTrace(trace);
     }
     NodeLog log = new NodeLog("replica " + id, System.out);
-    ReplicaNode node = new ReplicaNode(cluster, keys, peer, byzantine == null,
-        new NodeOptions(tickMillis, NodeOptions.defaults().queueCapacity()), traceFiles, log);
+    ReplicaNode node;
+    try {
+      node = new ReplicaNode(cluster, keys, peer, byzantine == null,
+          new NodeOptions(tickMillis, NodeOptions.defaults().queueCapacity()), traceFiles, log);
+    } catch (java.net.BindException e) {
+      spec.commandLine().getErr().println("pbft replica: cannot listen on " + cluster.address(id)
+          + ": " + e.getMessage() + " (is replica " + id + " already running?)");
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.close();

@@ -86,6 +86,10 @@ public final class ReplicaNode implements AutoCloseable {
     this.log = log;
     Limits limits = Limits.defaults();
     this.channel = new SecureChannel(cluster, keys, limits);
+    // Bind first: a replica that cannot listen (its port is taken) fails before it connects.
+    InetSocketAddress bind = cluster.address(id);
+    this.listener = new Listener(bind, options.queueCapacity(), this::onFrame, transport,
+        limits.maxFrameBytes(), "r" + id);
     int n = cluster.n();
     this.links = new OutboundLink[n];
     for (int r = 0; r < n; r++) {
@@ -94,9 +98,6 @@ public final class ReplicaNode implements AutoCloseable {
             (c, f) -> { }, transport, limits.maxFrameBytes(), "r" + id + "-to-r" + r);
       }
     }
-    InetSocketAddress bind = cluster.address(id);
-    this.listener = new Listener(bind, options.queueCapacity(), this::onFrame, transport,
-        limits.maxFrameBytes(), "r" + id);
     this.eventLoop = new Thread(this::runEventLoop, "replica-" + id + "-events");
     eventLoop.start();
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
