@@ -253,7 +253,7 @@ Init ==
 (***************************************************************************)
 (* The correct primary of view v assigns the next sequence number to a      *)
 (* request it has not executed nor ordered in this view.                    *)
-\* Java: Replica.sendPrePrepare
+\* Java: NormalCase.sendPrePrepare
 \* (Those at or below h[p] cannot be the maximum; leaving them out keeps the set
 \* within the window, so that Max does not grow with a long trace.)
 NextSeq(p) ==
@@ -277,7 +277,7 @@ SendPrePrepare(p, d) ==
 
 (* A backup accepts a PRE-PREPARE in its view, inside its watermarks, if it  *)
 (* accepted no other request at (v, n), and multicasts PREPARE.              *)
-\* Java: Replica.onPrePrepare
+\* Java: NormalCase.onPrePrepare
 ReceivePrePrepare(r, v, n, d) ==
     /\ r \in Correct
     /\ v = view[r]
@@ -292,7 +292,7 @@ ReceivePrePrepare(r, v, n, d) ==
                    viewChanges, newViews>>
 
 (* prepared(d, v, n, r) becomes true: r multicasts COMMIT.                   *)
-\* Java: Replica.sendCommit (from onPrepare, onPrePrepare, entering a view)
+\* Java: NormalCase.sendCommit (from onPrepare, onPrePrepare, entering a view)
 SendCommit(r, v, n, d) ==
     /\ r \in Correct
     /\ v = view[r]
@@ -308,7 +308,7 @@ SendCommit(r, v, n, d) ==
 (* committed-local(d, v, n, r) with every lower sequence number executed:    *)
 (* r executes d (a request executed before is not run again: its cached     *)
 (* reply is sent) and, at a checkpoint, multicasts CHECKPOINT with its state.*)
-\* Java: Replica.execute (from onCommit, sendCommit)
+\* Java: NormalCase.execute (from onCommit, sendCommit)
 Execute(r, v, n, d) ==
     /\ r \in Correct
     /\ n = Len(executed[r]) + 1
@@ -324,7 +324,7 @@ Execute(r, v, n, d) ==
 (* Checkpoints, garbage collection, state transfer.                        *)
 (***************************************************************************)
 (* 2f+1 matching CHECKPOINTs for a state r has: the checkpoint is stable.    *)
-\* Java: Replica.stableCheckpoint (from onCheckpoint, execute)
+\* Java: Checkpointing.stableCheckpoint (from onCheckpoint, execute)
 StableCheckpoint(r, n, s) ==
     /\ r \in Correct
     /\ n > h[r]
@@ -336,7 +336,7 @@ StableCheckpoint(r, n, s) ==
 
 (* r is behind a stable checkpoint: it fetches the checkpointed state (and   *)
 (* checks it against the digest the 2f+1 CHECKPOINTs certify).               *)
-\* Java: Replica.stateTransfer (snapshot installed by onStateSnapshot)
+\* Java: Checkpointing.stateTransfer (snapshot installed by onStateSnapshot)
 StateTransfer(r, n, s) ==
     /\ r \in Correct
     /\ n > Len(executed[r])
@@ -355,7 +355,7 @@ MoveToView(r, v) ==
 
 (* r's timer expires (in view v, or waiting for NEW-VIEW of v): it moves to  *)
 (* view v+1 and multicasts VIEW-CHANGE(v+1, n, C, P, r).                      *)
-\* Java: Replica.onViewChangeTimeout
+\* Java: ViewChanging.onViewChangeTimeout
 StartViewChange(r) ==
     /\ r \in Correct
     /\ view[r] < MaxView
@@ -364,7 +364,7 @@ StartViewChange(r) ==
 
 (* r saw VIEW-CHANGEs for views above its own from f+1 other replicas: it    *)
 (* joins the smallest of those views.                                        *)
-\* Java: Replica.joinViewChange (from onViewChange)
+\* Java: ViewChanging.joinViewChange (from onViewChange)
 JoinViewChange(r, v) ==
     LET above(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v >= v
         exact(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v
@@ -407,7 +407,7 @@ MulticastNewView(p, nv) ==
 
 (* The correct primary of v, having 2f+1 VIEW-CHANGEs (its own among them),  *)
 (* multicasts NEW-VIEW(v, V, O) and enters view v.                           *)
-\* Java: Replica.sendNewView
+\* Java: ViewChanging.sendNewView
 SendNewView(p, nv) ==
     /\ NewViewPending(p)
     /\ nv \in JustifiableNewViews(view[p])
@@ -416,7 +416,7 @@ SendNewView(p, nv) ==
 (* A backup accepts a NEW-VIEW for a view not below its own whose O it can   *)
 (* recompute from V. A Byzantine primary may send any such NEW-VIEW, a       *)
 (* different one to each backup.                                             *)
-\* Java: Replica.onNewView
+\* Java: ViewChanging.onNewView
 ReceiveNewView(r, nv) ==
     /\ r \in Correct
     /\ r # Primary(nv.v)

@@ -2,7 +2,8 @@ package org.pbft.core;
 
 /**
  * The actions of spec/PBFT.tla, spelled exactly as there: the trace event names. Each has one
- * handler in {@link Replica} whose doc comment says {@code Spec: PBFT.tla!<name>}.
+ * handler, in {@link NormalCase}, {@link Checkpointing} or {@link ViewChanging}, whose doc
+ * comment says {@code Spec: PBFT.tla!<name>}.
  */
 public enum SpecAction {
   SendPrePrepare,

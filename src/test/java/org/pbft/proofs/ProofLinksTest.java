@@ -159,7 +159,7 @@ class ProofLinksTest {
   void linksOfEveryKindResolve() {
     String note = String.join("\n",
         "`org.pbft.quorum.QuorumSystem.Counterexample#describe`,",
-        "`org.pbft.core.Replica#onPrePrepare`, `org.pbft.core.Quorums`,",
+        "`org.pbft.core.NormalCase#prePrepareGuard`, `org.pbft.core.Quorums`,",
         "`NoPrePrepare.tla!CommitOnAccept`, `Consensus.tla!decided`, `PBFT.tla!ViewChangeSets`,",
         "`PBFT.tla!N`, `spec/mutants/`, `PBFT.tla!Prepared(r, v, n, d)`.");
     assertEquals(List.of(), checker.check("kinds.md", note, notes));

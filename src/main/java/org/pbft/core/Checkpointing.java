@@ -1,0 +1,141 @@
+package org.pbft.core;
+
+import static org.pbft.core.IgnoreReason.*;
+
+import java.util.Optional;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.Digest;
+import org.pbft.core.message.FetchState;
+import org.pbft.core.message.StateSnapshot;
+
+/**
+ * Checkpoints of one replica, PBFT.tla!CheckpointNext: CHECKPOINT messages, the stable checkpoint
+ * that raises the low watermark and collects the log, and the state transfer of a replica that
+ * is behind one (FETCH-STATE, the snapshot that answers it).
+ */
+final class Checkpointing {
+  private final ReplicaState state;
+  /** Ordering and execution resume when a checkpoint becomes stable or a state is installed. */
+  private final NormalCase normalCase;
+
+  Checkpointing(ReplicaState state, NormalCase normalCase) {
+    this.state = state;
+    this.normalCase = normalCase;
+  }
+
+  /** After executing n with n % K == 0: records the state and multicasts CHECKPOINT. */
+  void sendCheckpoint(long n) {
+    byte[] snapshot = CheckpointState.capture(state.service, state.clients);
+    Checkpoint c = new Checkpoint(n, Digest.of(snapshot), state.id);
+    state.checkpoints.recordOwnState(n, snapshot);
+    state.checkpoints.add(c);
+    state.broadcast(c);
+  }
+
+  /** A CHECKPOINT above the stable checkpoint is kept; 2f+1 matching ones make it stable. */
+  void onCheckpoint(int from, Checkpoint c) {
+    IgnoreReason reason = null;
+    if (from != c.replica()) {
+      reason = WRONG_SENDER;
+    } else if (c.seq() <= state.h()) {
+      reason = STALE;
+    } else if (c.seq() % state.config.checkpointInterval() != 0) {
+      reason = NOT_A_CHECKPOINT;
+    } else if (!state.checkpoints.add(c)) {
+      reason = DUPLICATE;
+    }
+    if (reason != null) {
+      state.ignore(reason, c);
+      return;
+    }
+    advanceStableCheckpoint();
+  }
+
+  /** Adopts the highest certified checkpoint this replica has executed to, and fetches the state
+   * of a higher one it is behind. */
+  void advanceStableCheckpoint() {
+    int quorum = state.quorums.stableCheckpoint();
+    state.checkpoints.highestCertified(state.lastExecuted, quorum)
+        .ifPresent(this::stableCheckpoint);
+    state.checkpoints.highestCertified(Long.MAX_VALUE, quorum)
+        .filter(c -> c.seq() > state.lastExecuted)
+        .ifPresent(this::stateTransfer);
+  }
+
+  /**
+   * Spec: PBFT.tla!StableCheckpoint. 2f+1 matching CHECKPOINTs for n, and this replica executed
+   * up to n: n becomes the low watermark h and the log at or below it is discarded.
+   */
+  private void stableCheckpoint(CertifiedCheckpoint c) {
+    adoptCheckpoint(c);
+    state.trace(SpecAction.StableCheckpoint, -1, c.seq(), c.stateDigest());
+    normalCase.sendPrePrepare();
+  }
+
+  /**
+   * Spec: PBFT.tla!StateTransfer. The replica is behind a stable checkpoint: it adopts it as its
+   * low watermark and fetches the state from the replicas that certified it. Execution waits
+   * until a state whose digest is the certified one arrives ({@link #onStateSnapshot}).
+   */
+  private void stateTransfer(CertifiedCheckpoint c) {
+    adoptCheckpoint(c);
+    state.trace(SpecAction.StateTransfer, -1, c.seq(), c.stateDigest());
+    normalCase.sendPrePrepare();
+  }
+
+  /** PBFT.tla!AdoptCheckpoint: raise h, discard the log, fetch the state if behind. */
+  void adoptCheckpoint(CertifiedCheckpoint c) {
+    state.checkpoints.stabilize(c);
+    state.log.collectGarbage(c.seq());
+    state.nextSeq = Math.max(state.nextSeq, c.seq() + 1);
+    if (c.seq() > state.lastExecuted) {
+      state.stateFetch = c;
+      c.proof().stream()
+          .mapToInt(Checkpoint::replica)
+          .filter(q -> q != state.id)
+          .distinct()
+          .forEach(q -> state.send(q, new FetchState(c.seq(), state.id)));
+    } else {
+      state.stateFetch = null;
+    }
+  }
+
+  /** Serves a checkpointed state this replica holds. */
+  void onFetchState(int from, FetchState f) {
+    if (from != f.replica()) {
+      state.ignore(WRONG_SENDER, f);
+      return;
+    }
+    Optional<byte[]> snapshot = state.checkpoints.ownState(f.seq());
+    if (snapshot.isEmpty()) {
+      state.ignore(NO_STATE, f);
+      return;
+    }
+    state.send(from, new StateSnapshot(f.seq(), snapshot.get(), state.id));
+  }
+
+  /** Completes a state transfer: installs the fetched state if its digest is the certified one,
+   * then executes what the log holds above it. */
+  void onStateSnapshot(int from, StateSnapshot s) {
+    IgnoreReason reason = null;
+    if (from != s.replica()) {
+      reason = WRONG_SENDER;
+    } else if (state.stateFetch == null || s.seq() != state.stateFetch.seq()) {
+      reason = STALE;
+    } else if (!Digest.of(s.state()).equals(state.stateFetch.stateDigest())) {
+      reason = BAD_DIGEST;
+    }
+    if (reason != null) {
+      state.ignore(reason, s);
+      return;
+    }
+    CheckpointState.restore(s.state(), state.service, state.clients);
+    state.checkpoints.recordOwnState(s.seq(), s.state());
+    state.lastExecuted = s.seq();
+    state.stateFetch = null;
+    normalCase.requestsExecuted();
+    normalCase.execute();
+    advanceStableCheckpoint();
+    normalCase.sendPrePrepare();
+  }
+}

@@ -1,0 +1,274 @@
+package org.pbft.core;
+
+import static org.pbft.core.IgnoreReason.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.pbft.core.message.Commit;
+import org.pbft.core.message.Message;
+import org.pbft.core.message.NewView;
+import org.pbft.core.message.PrePrepare;
+import org.pbft.core.message.Prepare;
+import org.pbft.core.message.ViewChange;
+
+/**
+ * View changes of one replica, PBFT.tla!ViewChangeNext: leaving a view on a timeout or with f+1
+ * others, VIEW-CHANGE and NEW-VIEW, entering the new view; and catching up with a view the others
+ * already work in (the NEW-VIEW sent again, the notice of normal-case messages of later views).
+ */
+final class ViewChanging {
+  private final ReplicaState state;
+  /** Entering a view accepts its pre-prepares and lets the new primary order requests. */
+  private final NormalCase normalCase;
+  /** A NEW-VIEW may carry a stable checkpoint above this replica's. */
+  private final Checkpointing checkpointing;
+
+  /** The view this replica last sent NEW-VIEW for: it sends one NEW-VIEW per view. */
+  private long newViewSentFor = -1;
+  /** The NEW-VIEW this replica sent for its current view, if it is that view's primary. */
+  private NewView ownNewView;
+  /** When each replica was last sent {@link #ownNewView} again (in ticks). */
+  private final Map<Integer, Long> newViewResentAt = new HashMap<>();
+  /** By view above this replica's: replicas heard in that view's normal case. */
+  private final TreeMap<Long, Set<Integer>> laterViewSenders = new TreeMap<>();
+
+  ViewChanging(ReplicaState state, NormalCase normalCase, Checkpointing checkpointing) {
+    this.state = state;
+    this.normalCase = normalCase;
+    this.checkpointing = checkpointing;
+  }
+
+  /**
+   * Spec: PBFT.tla!StartViewChange. The view-change timer expired (waiting for a request, or for
+   * the NEW-VIEW of the view this replica moved to): it moves to the next view and multicasts
+   * VIEW-CHANGE.
+   */
+  void onViewChangeTimeout() {
+    moveToView(state.view + 1);
+    state.trace(SpecAction.StartViewChange, state.view, -1, null);
+    sendNewView();
+  }
+
+  /** PBFT.tla!MoveToView: VIEW-CHANGE(v, h, C, P) with P = PBFT.tla!PreparedSet. */
+  private void moveToView(long v) {
+    state.view = v;
+    state.status = Replica.Status.VIEW_CHANGE;
+    state.orderedInView.clear();
+    state.viewChanges.discardBelow(v);
+    CertifiedCheckpoint stable = state.checkpoints.stable();
+    ViewChange vc = new ViewChange(v, stable.seq(), stable.stateDigest(), stable.proof(),
+        state.log.preparedCertificates(stable.seq(), state.config), state.id);
+    state.viewChanges.add(vc);
+    state.broadcast(vc);
+    state.timer.awaitNewView();
+  }
+
+  /**
+   * A VIEW-CHANGE for a view this replica has not entered is kept if its proofs hold. It may make
+   * the replica join a view change, and the new primary send NEW-VIEW.
+   */
+  void onViewChange(int from, ViewChange vc) {
+    resendNewViewToLaggard(from, vc);
+    IgnoreReason reason = null;
+    if (from != vc.replica()) {
+      reason = WRONG_SENDER;
+    } else if (vc.newView() < state.view
+        || (vc.newView() == state.view && state.status == Replica.Status.NORMAL)
+        || vc.newView() > state.view + state.config.maxViewsAhead()) {
+      reason = WRONG_VIEW;
+    } else if (!Certificates.validViewChange(vc, state.config, state.initialState)) {
+      reason = INVALID_CERTIFICATE;
+    } else if (!state.viewChanges.add(vc)) {
+      reason = DUPLICATE;
+    }
+    if (reason != null) {
+      state.ignore(reason, vc);
+      return;
+    }
+    state.viewChanges.joinableView(state.view, state.id, state.quorums.joinViewChange())
+        .ifPresent(this::joinViewChange);
+    sendNewView();
+  }
+
+  /**
+   * A replica asks for a view this primary already entered (it missed the NEW-VIEW, or it
+   * restarted and lost its state): it gets the NEW-VIEW again, so that it can enter the view
+   * without a further view change. At most once per view-change timeout per replica: a faulty
+   * replica repeating VIEW-CHANGEs cannot make the primary flood it with NEW-VIEWs. The NEW-VIEW
+   * is the message already sent (in the spec, a message in newViews that the replica may receive
+   * at any time).
+   */
+  private void resendNewViewToLaggard(int from, ViewChange vc) {
+    if (from != vc.replica() || vc.newView() > state.view
+        || state.status != Replica.Status.NORMAL
+        || ownNewView == null || ownNewView.view() != state.view) {
+      return;
+    }
+    long now = state.timer.now();
+    Long last = newViewResentAt.get(from);
+    if (last == null || now - last >= state.config.viewChangeTimeout()) {
+      newViewResentAt.put(from, now);
+      state.send(from, ownNewView);
+    }
+  }
+
+  /**
+   * Spec: PBFT.tla!JoinViewChange. f+1 other replicas asked for views above this replica's: it
+   * moves to the smallest of them without waiting for its timer.
+   */
+  private void joinViewChange(long v) {
+    moveToView(v);
+    state.trace(SpecAction.JoinViewChange, v, -1, null);
+  }
+
+  /**
+   * Spec: PBFT.tla!SendNewView. The primary of the view this replica moved to, holding 2f+1
+   * VIEW-CHANGEs for it (its own among them), multicasts NEW-VIEW with V and the O that
+   * PBFT.tla!ComputeNewView derives from V, and enters the view.
+   */
+  private void sendNewView() {
+    if (!state.isPrimary() || state.status != Replica.Status.VIEW_CHANGE
+        || newViewSentFor == state.view) {
+      return;
+    }
+    List<ViewChange> all = state.viewChanges.forView(state.view);
+    int quorum = state.quorums.newView();
+    if (all.size() < quorum) {
+      return;
+    }
+    List<ViewChange> v = new ArrayList<>();
+    all.stream().filter(vc -> vc.replica() == state.id).forEach(v::add);
+    all.stream().filter(vc -> vc.replica() != state.id).limit(quorum - 1L).forEach(v::add);
+    NewViewComputation.Result computed = NewViewComputation.compute(state.view, v);
+    newViewSentFor = state.view;
+    ownNewView = new NewView(state.view, v, computed.prePrepares());
+    newViewResentAt.clear();
+    state.broadcast(ownNewView);
+    traceNewView(SpecAction.SendNewView, computed, ownNewView);
+    enterView(computed);
+  }
+
+  /**
+   * Spec: PBFT.tla!ReceiveNewView. A backup accepts a NEW-VIEW from the primary of a view above
+   * its own (or of the view it waits in) if V is 2f+1 valid VIEW-CHANGEs for that view from
+   * distinct replicas, the primary's among them, and O is exactly what V determines; it enters
+   * the view and multicasts PREPARE for each pre-prepare in O.
+   */
+  void onNewView(int from, NewView nv) {
+    IgnoreReason reason = null;
+    if (from != state.config.primary(nv.view()) || from == state.id) {
+      reason = NOT_PRIMARY;
+    } else if (nv.view() < state.view
+        || (nv.view() == state.view && state.status == Replica.Status.NORMAL)) {
+      reason = WRONG_VIEW;
+    } else if (!NewViewCheck.validQuorum(nv, state.config)) {
+      reason = INVALID_NEW_VIEW;
+    } else if (!nv.viewChanges().stream()
+        .allMatch(vc -> Certificates.validViewChange(vc, state.config, state.initialState))) {
+      reason = INVALID_CERTIFICATE;
+    }
+    NewViewComputation.Result computed = null;
+    if (reason == null) {
+      computed = NewViewComputation.compute(nv.view(), nv.viewChanges());
+      if (!computed.prePrepares().equals(nv.prePrepares())) {
+        reason = INVALID_NEW_VIEW;
+      }
+    }
+    if (reason != null) {
+      state.ignore(reason, nv);
+      return;
+    }
+    state.view = nv.view();
+    state.orderedInView.clear();
+    traceNewView(SpecAction.ReceiveNewView, computed, nv);
+    enterView(computed);
+  }
+
+  /**
+   * PBFT.tla!EnterView: normal status in the new view; adopt the NEW-VIEW's checkpoint if newer;
+   * accept the pre-prepares of O above the low watermark (a backup multicasts PREPARE for each).
+   * Backups hand their waiting requests to the new primary, which orders them after O.
+   */
+  private void enterView(NewViewComputation.Result computed) {
+    state.status = Replica.Status.NORMAL;
+    state.timer.enteredView();
+    state.viewChanges.discardBelow(state.view + 1);
+    if (computed.checkpoint().seq() > state.h()) {
+      checkpointing.adoptCheckpoint(computed.checkpoint());
+    }
+    List<Slot> slots = new ArrayList<>();
+    for (PrePrepare pp : computed.prePrepares()) {
+      if (pp.seq() <= state.h()) {
+        continue;
+      }
+      Slot slot = state.log.slot(state.view, pp.seq());
+      slot.accept(pp);
+      pp.requests().forEach(r -> state.orderedInView.add(r.key()));
+      if (!state.isPrimary()) {
+        Prepare prepare = new Prepare(state.view, pp.seq(), pp.digest(), state.id);
+        slot.addPrepare(prepare);
+        state.broadcast(prepare);
+      }
+      slots.add(slot);
+    }
+    if (state.isPrimary()) {
+      state.nextSeq = Math.max(state.h(), computed.maxSeq()) + 1;
+    } else {
+      state.pending.values().forEach(r -> state.send(state.config.primary(state.view), r));
+    }
+    if (!state.pending.isEmpty()) {
+      state.timer.restart();
+    }
+    slots.forEach(normalCase::sendCommit);
+    normalCase.handleEarlyPrePrepares();
+    normalCase.sendPrePrepare();
+  }
+
+  /** A NEW-VIEW event: minS and its state digest, and the message itself (V and O). */
+  private void traceNewView(SpecAction action, NewViewComputation.Result computed, NewView nv) {
+    CertifiedCheckpoint minS = computed.checkpoint();
+    state.emit(new Effect.Trace(
+        new TraceEvent(action, state.id, nv.view(), minS.seq(), minS.stateDigest(), nv)));
+  }
+
+  /**
+   * A replica left behind in an older view (it missed a NEW-VIEW, or restarted with its state
+   * lost) hears the normal case of a later view. Once f+1 distinct replicas are seen working in
+   * views above its own, at least one correct replica is there: it starts its view-change timer,
+   * whose VIEW-CHANGE makes the primary of the current view send it the NEW-VIEW again
+   * ({@link #resendNewViewToLaggard}). Fewer than f+1 could all be faulty replicas trying to
+   * push it out of a working view, so they only get noted.
+   */
+  void noticeLaterView(int from, Message m) {
+    long v;
+    int sender;
+    if (m instanceof PrePrepare pp) {
+      v = pp.view();
+      sender = state.config.primary(v);
+    } else if (m instanceof Prepare p) {
+      v = p.view();
+      sender = p.replica();
+    } else if (m instanceof Commit c) {
+      v = c.view();
+      sender = c.replica();
+    } else {
+      return;
+    }
+    if (from != sender || v <= state.view || v > state.view + state.config.maxViewsAhead()
+        || state.status != Replica.Status.NORMAL) {
+      return;
+    }
+    laterViewSenders.headMap(state.view, true).clear();
+    laterViewSenders.computeIfAbsent(v, x -> new HashSet<>()).add(sender);
+    Set<Integer> above = new HashSet<>();
+    laterViewSenders.values().forEach(above::addAll);
+    if (above.size() >= state.quorums.weak()) {
+      state.timer.startIfStopped();
+    }
+  }
+}
