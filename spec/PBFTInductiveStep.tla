@@ -37,9 +37,14 @@ OneOfEach(S) ==
     ELSE LET o == CHOOSE o \in S : TRUE
          IN  UNION {{x \cup y : y \in OneOfEach(S \ {o})} : x \in o}
 
-HistoriesUpTo(k) == UNION {[1 .. i -> Values] : i \in 0 .. k}
+(* The values messages and histories of the domain carry. The null request *)
+(* enters only a gap of O below the highest certificate; with one sequence  *)
+(* number there is no gap, so a domain with MaxSeq = 1 leaves it out.       *)
+DomainValues == IF MaxSeq = 1 THEN Requests ELSE Values
+
+HistoriesUpTo(k) == UNION {[1 .. i -> DomainValues] : i \in 0 .. k}
 CheckpointChoices == {<<0, <<>>>>} \cup
-    UNION {{<<n, s>> : s \in [1 .. n -> Values]} : n \in {n \in Seqs : n % K = 0}}
+    UNION {{<<n, s>> : s \in [1 .. n -> DomainValues]} : n \in {n \in Seqs : n % K = 0}}
 
 (* A correct replica's view and status (LogInOwnViewsInv: view 0 is        *)
 (* normal), and its watermark and history (StableWatermarkInv: h is a      *)
@@ -61,7 +66,7 @@ NewViewOptions(w) ==
     IF view[p] < w \/ (view[p] = w /\ status[p] = "viewchange") THEN {{}}
     ELSE (IF view[p] = w THEN {} ELSE {{}}) \cup
          UNION {UNION {{{NVMsg(w, ck[1], ck[2], {<<n, f[n]>> : n \in ck[1] + 1 .. top})}
-                        : f \in [ck[1] + 1 .. top -> Values]}
+                        : f \in [ck[1] + 1 .. top -> DomainValues]}
                        : top \in ck[1] .. MaxSeq}
                : ck \in CheckpointChoices}
 
@@ -72,7 +77,7 @@ PrePrepareOptions(v, n) ==
     LET p == Primary(v)
         fromO == {o[2] : o \in UNION {nv.O : nv \in {nv \in newViews : nv.v = v}}
                                  \cap ({n} \X Values)}
-        allowed == IF fromO # {} THEN fromO ELSE IF v = 0 THEN Requests ELSE Values
+        allowed == IF fromO # {} THEN fromO ELSE IF v = 0 THEN Requests ELSE DomainValues
     IN  {{}} \cup (IF InOwnView(p, v) THEN {{<<v, n, d>>} : d \in allowed} ELSE {})
 
 (* A correct backup's PREPARE at (v, n): in a view it is or was in; under a *)
@@ -81,7 +86,7 @@ PrePrepareOptions(v, n) ==
 PrepareOptions(v, n, r) ==
     LET allowed == IF Primary(v) \in Correct
                    THEN {d \in Values : ProposedByPrimary(v, n, d)}
-                   ELSE IF v = 0 THEN Requests ELSE Values
+                   ELSE IF v = 0 THEN Requests ELSE DomainValues
     IN  {{}} \cup (IF InOwnView(r, v) THEN {{<<v, n, d, r>>} : d \in allowed} ELSE {})
 
 (* CommitBackedInv: a COMMIT only for an accepted request with 2f PREPAREs. *)
