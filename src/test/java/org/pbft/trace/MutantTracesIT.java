@@ -32,6 +32,7 @@ import org.pbft.tlc.TlcRunSettings;
 class MutantTracesIT {
   private static final Path ROOT =
       Path.of(System.getProperty("pbft.root", System.getProperty("user.dir")));
+  private static final Path TRACES = ROOT.resolve("trace-validation").resolve("traces");
   private static final Set<Integer> EVERY_REPLICA = Set.of(0, 1, 2, 3);
 
   @TempDir
@@ -72,9 +73,7 @@ class MutantTracesIT {
     TraceEvent deviation = run.deviations().get(0);
     assertEquals(action, deviation.action());
     int index = indexOf(run.trace(), deviation);
-    TraceParams params = new TraceParams(4, 1, 4, 8, TraceParams.silentReplicas(4, run.trace()));
-    Validation v = new TraceValidator(ROOT, TlcRunSettings.defaults().withWorkers(1), null)
-        .validate(run.trace(), params);
+    Validation v = validate(run.trace());
     assertEquals(Validation.Verdict.DOES_NOT_CONFORM, v.verdict(), v::toString);
     TraceRecord first = v.firstUnmatched();
     assertNotNull(first, v::toString);
@@ -89,6 +88,12 @@ class MutantTracesIT {
           "the run went on after the deviation, and so does its trace: " + v.events());
     }
     return v;
+  }
+
+  private static Validation validate(List<TraceRecord> trace) throws Exception {
+    TraceParams params = new TraceParams(4, 1, 4, 8, TraceParams.silentReplicas(4, trace));
+    return new TraceValidator(ROOT, TlcRunSettings.defaults().withWorkers(1), null)
+        .validate(trace, params);
   }
 
   /** The 1-based position of {@code e} in the merged trace. */
@@ -166,5 +171,35 @@ class MutantTracesIT {
             new ReplicaMutants.StableOnWeakCertificate(replica, deviations, config));
     assertEquals(List.of(), run.violations(), "only trace validation catches it here");
     rejectedAtFirstDeviation(run, SpecAction.StableCheckpoint);
+  }
+
+  /**
+   * The two mutant traces kept as examples (seed 3 of the checkpoint mutant, seed 4 of the
+   * NEW-VIEW mutant, as above) get the verdict trace-validation/README.md gives.
+   */
+  @Test
+  void theKeptStableOnFPlusOneTraceIsRejectedAtEvent57() throws Exception {
+    Validation v = validate(
+        TraceInput.of(List.of(TRACES.resolve("mutant-stable-on-f-plus-1"))).get(0).read());
+    assertEquals(Validation.Verdict.DOES_NOT_CONFORM, v.verdict(), v::toString);
+    assertEquals(57, v.firstUnmatchedIndex());
+    assertEquals(SpecAction.StableCheckpoint, v.firstUnmatched().action());
+    assertEquals(2, v.firstUnmatched().replica());
+    assertEquals(4, v.firstUnmatched().seq());
+    assertTrue(diagnosis(v).contains(
+        "<<\"checkpoints above h (n, sender)\", {<<4, 0>>, <<4, 2>>}>>"),
+        () -> "only replicas 0 and 2 have sent CHECKPOINT 4: " + diagnosis(v));
+  }
+
+  @Test
+  void theKeptNewViewDropsPreparedTraceIsRejectedAtEvent79() throws Exception {
+    Validation v = validate(TraceInput.of(
+        List.of(TRACES.resolve("mutant-new-view-drops-prepared"))).get(0).read());
+    assertEquals(Validation.Verdict.DOES_NOT_CONFORM, v.verdict(), v::toString);
+    assertEquals(79, v.firstUnmatchedIndex());
+    assertEquals(SpecAction.SendNewView, v.firstUnmatched().action());
+    assertEquals(1, v.firstUnmatched().replica());
+    assertEquals(1, v.firstUnmatched().view());
+    assertTrue(diagnosis(v).contains("ComputeNewView derives"), () -> diagnosis(v));
   }
 }
