@@ -1,7 +1,6 @@
 package org.pbft.cli;
 
 import java.io.PrintWriter;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
         replicas.start(i, List.of());
       }
       for (int i = 0; i < 4; i++) {
-        awaitListening(cluster, i);
+        LocalCluster.awaitListening(cluster.address(i));
       }
       List<ClientNode> nodes = ClosedLoopBench.clients(cluster, config, clients);
       try {
@@ -76,17 +75,5 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private static void awaitListening(ClusterConfig cluster, int id) throws InterruptedException {
-    for (int tries = 0; tries < 600; tries++) {
-      try (Socket s = new Socket()) {
-        s.connect(cluster.address(id), 500);
-        return;
-      } catch (java.io.IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException("replica " + id + " did not start; see its log");
   }
 }

@@ -116,7 +116,7 @@ public final class DemoRun {
           + (options.basePort() + N - 1) + "; replica 0, the primary of view 0, equivocates "
           + "(logs in " + dir.resolve("logs") + ")");
       for (int i = 0; i < N; i++) {
-        awaitListening(cluster, i);
+        LocalCluster.awaitListening(cluster.address(i));
       }
       say("all replicas accept connections");
       NodeKeys clientKeys = NodeKeys.load(config.resolve("client-0.key"));
@@ -141,7 +141,7 @@ public final class DemoRun {
         say(workload.operations() + " operations done with replica " + RESTARTED + " down");
 
         replicas.start(RESTARTED, List.of("--trace", tracesAfterRestart.toString()));
-        awaitListening(cluster, RESTARTED);
+        LocalCluster.awaitListening(cluster.address(RESTARTED));
         say("restarted replica " + RESTARTED + " with an empty state");
         workload.run(options.opsPerPhase(), c -> { });
         long transferred = awaitStateTransfer(tracesAfterRestart, workload);
@@ -236,24 +236,6 @@ public final class DemoRun {
       workload.run(10, c -> { });
     }
     return 0;
-  }
-
-  /** Waits until replica {@code id}'s process accepts connections (a JVM takes a while). */
-  private static void awaitListening(ClusterConfig cluster, int id)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      try (java.net.Socket s = new java.net.Socket()) {
-        s.connect(cluster.address(id), 500);
-        return;
-      } catch (IOException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IOException("replica " + id + " did not start listening on "
-              + cluster.address(id) + " within 60 s; see its log");
-        }
-        Thread.sleep(50);
-      }
-    }
   }
 
   /** The run directory, emptied if it is a previous demo's; never someone else's directory. */

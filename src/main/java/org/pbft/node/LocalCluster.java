@@ -1,6 +1,8 @@
 package org.pbft.node;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +58,26 @@ public final class LocalCluster implements AutoCloseable {
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
     processes.put(id, builder.start());
+  }
+
+  /**
+   * Waits until a replica process accepts connections on {@code address} (a JVM takes a while to
+   * start, longer on a loaded machine); fails after 60 s, pointing at the replica's log.
+   */
+  public static void awaitListening(InetSocketAddress address)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try (Socket s = new Socket()) {
+        s.connect(address, 500);
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("no replica listens on " + address + " after 60 s; see its log");
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   /** SIGKILL: the process gets no chance to flush or say goodbye (a crash). */
