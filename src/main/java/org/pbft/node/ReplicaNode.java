@@ -48,7 +48,6 @@ public final class ReplicaNode implements AutoCloseable {
   private final Peer peer;
   private final boolean correct;
   private final SecureChannel channel;
-  private final NodeOptions options;
   private final NdjsonTrace trace;
   private final NodeLog log;
   private final long incarnation = System.currentTimeMillis();
@@ -81,7 +80,6 @@ public final class ReplicaNode implements AutoCloseable {
     this.cluster = cluster;
     this.peer = peer;
     this.correct = correct;
-    this.options = options;
     this.trace = trace;
     this.log = log;
     Limits limits = Limits.defaults();
