@@ -24,7 +24,6 @@ import org.pbft.net.TransportStats;
 import org.pbft.wire.Frame;
 import org.pbft.wire.Limits;
 import org.pbft.wire.SecureChannel;
-import org.pbft.wire.WireException;
 
 /**
  * A client process's connection to the cluster: the deterministic {@link Client} state machine,
@@ -43,7 +42,7 @@ public final class ClientNode implements AutoCloseable {
   private final DropCounters drops = new DropCounters();
   private final long incarnation = System.currentTimeMillis();
   private final AtomicLong counter = new AtomicLong();
-  private long lamport;
+  private final LamportClock clock = new LamportClock();
   private CompletableFuture<Completion> waiting;
   private long startedNanos;
 
@@ -127,17 +126,14 @@ public final class ClientNode implements AutoCloseable {
   }
 
   private void onFrame(Connection connection, byte[] bytes) {
-    Frame frame;
-    try {
-      frame = channel.open(bytes);
-    } catch (WireException e) {
-      drops.count(e.reason());
+    Frame frame = drops.open(channel, bytes);
+    if (frame == null) {
       return;
     }
     if (frame.message() instanceof Reply reply) {
       try {
         loop.execute(() -> {
-          lamport = Math.max(lamport, frame.lamport()) + 1;
+          clock.receive(frame.lamport());
           carryOut(client.onReply(reply));
         });
       } catch (RejectedExecutionException closed) {
@@ -165,9 +161,8 @@ public final class ClientNode implements AutoCloseable {
   }
 
   private void send(int replica, Message m) {
-    lamport++;
     links[replica].send(channel.seal(NodeId.replica(replica), incarnation,
-        counter.incrementAndGet(), lamport, m));
+        counter.incrementAndGet(), clock.tick(), m));
   }
 
   /** Requests sent again to every replica after a timeout. */

@@ -4,17 +4,25 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.pbft.wire.DropReason;
+import org.pbft.wire.Frame;
+import org.pbft.wire.SecureChannel;
+import org.pbft.wire.WireException;
 
 /** Frames dropped before they reach the core, by reason; thread-safe (reader threads count). */
 public final class DropCounters {
   private final AtomicLongArray counts = new AtomicLongArray(DropReason.values().length);
 
-  void count(DropReason reason) {
-    counts.incrementAndGet(reason.ordinal());
-  }
-
-  public long get(DropReason reason) {
-    return counts.get(reason.ordinal());
+  /**
+   * The frame {@code bytes} carries, authenticated and decoded by {@code channel}; or null, the
+   * reason it was refused counted here (a refused frame never reaches the core).
+   */
+  Frame open(SecureChannel channel, byte[] bytes) {
+    try {
+      return channel.open(bytes);
+    } catch (WireException e) {
+      counts.incrementAndGet(e.reason().ordinal());
+      return null;
+    }
   }
 
   /** The reasons with a non-zero count. */

@@ -30,7 +30,6 @@ import org.pbft.sim.Peer;
 import org.pbft.wire.Frame;
 import org.pbft.wire.Limits;
 import org.pbft.wire.SecureChannel;
-import org.pbft.wire.WireException;
 
 /**
  * One replica process: a listener for peers and clients, a reconnecting link to every other
@@ -110,11 +109,8 @@ public final class ReplicaNode implements AutoCloseable {
 
   /** Reader threads: authenticate and decode, then queue for the event loop. */
   private void onFrame(Connection connection, byte[] bytes) {
-    Frame frame;
-    try {
-      frame = channel.open(bytes);
-    } catch (WireException e) {
-      drops.count(e.reason());
+    Frame frame = drops.open(channel, bytes);
+    if (frame == null) {
       return;
     }
     if (frame.from().kind() == NodeId.Kind.CLIENT) {
