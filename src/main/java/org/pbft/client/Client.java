@@ -2,8 +2,10 @@ package org.pbft.client;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.pbft.core.Quorums;
 import org.pbft.core.message.Reply;
@@ -33,6 +35,11 @@ import org.pbft.core.message.Request;
  * 2f+1 matching replies too would close that gap (the shared replicas would include a correct
  * one); this client keeps f+1 for them, the rule of section 4.1.
  *
+ * <p>Timestamps come from a {@link TimestampSource}: {@link TimestampSource#counting()} by
+ * default, a source that grows across the client's restarts in a real client process. A request
+ * may be {@linkplain #abandon() abandoned} (its caller gave up waiting); the next one takes a
+ * larger timestamp, so the abandoned one can still execute before it, never after it.
+ *
  * <p>No I/O, threads, clocks or randomness: the environment delivers replies and ticks and carries
  * out the outputs.
  */
@@ -40,6 +47,7 @@ public final class Client {
   private final long clientId;
   private final Quorums quorums;
   private final long retransmitTimeout;
+  private final TimestampSource timestamps;
 
   private long view;
   private long lastTimestamp;
@@ -51,18 +59,25 @@ public final class Client {
   /** For the outstanding request: replica -> the result it replied (its latest reply). */
   private final Map<Integer, Reply> replies = new TreeMap<>();
 
+  /** A client whose timestamps count from 1. */
   public Client(long clientId, Quorums quorums, long retransmitTimeout) {
+    this(clientId, quorums, retransmitTimeout, TimestampSource.counting());
+  }
+
+  public Client(long clientId, Quorums quorums, long retransmitTimeout,
+      TimestampSource timestamps) {
     if (retransmitTimeout < 1) {
       throw new IllegalArgumentException("retransmit timeout must be positive");
     }
     this.clientId = clientId;
     this.quorums = quorums;
     this.retransmitTimeout = retransmitTimeout;
+    this.timestamps = timestamps;
   }
 
   /** Starts a request for {@code operation}; the client must not be busy. */
   public List<ClientOutput> invoke(byte[] operation) {
-    start(new Request(clientId, lastTimestamp + 1, operation));
+    start(new Request(clientId, nextTimestamp(), operation));
     return List.of(new ClientOutput.Send(primary(), outstanding));
   }
 
@@ -71,14 +86,24 @@ public final class Client {
    * without ordering it. The client must not be busy.
    */
   public List<ClientOutput> invokeReadOnly(byte[] operation) {
-    start(new Request(clientId, lastTimestamp + 1, operation, true));
+    start(new Request(clientId, nextTimestamp(), operation, true));
     return List.of(new ClientOutput.Broadcast(outstanding));
   }
 
-  private void start(Request r) {
+  /** The next timestamp, checked to grow; the client must not be busy. */
+  private long nextTimestamp() {
     if (busy()) {
       throw new IllegalStateException("client " + clientId + " already waits for " + outstanding);
     }
+    long t = timestamps.next();
+    if (t <= lastTimestamp) {
+      throw new IllegalStateException("timestamp source of client " + clientId + " returned " + t
+          + " after " + lastTimestamp + ": timestamps must grow");
+    }
+    return t;
+  }
+
+  private void start(Request r) {
     lastTimestamp = r.timestamp();
     outstanding = r;
     ticksWaited = 0;
@@ -144,8 +169,43 @@ public final class Client {
     return List.of(new ClientOutput.Broadcast(outstanding));
   }
 
+  /**
+   * Stops waiting for the outstanding request (no-op when there is none): its replies are ignored
+   * from now on and it is not sent again. Replicas that already have it may still execute it; a
+   * later request takes a larger timestamp, so it cannot execute after that one.
+   */
+  public void abandon() {
+    outstanding = null;
+    ticksWaited = 0;
+    replies.clear();
+  }
+
   public boolean busy() {
     return outstanding != null;
+  }
+
+  /** The request the client waits for, if any. */
+  public Optional<Request> outstanding() {
+    return Optional.ofNullable(outstanding);
+  }
+
+  /**
+   * For the outstanding request, each replica's latest reply so far, by replica (empty when the
+   * client is not busy). The replies of the read-only attempt are dropped when it falls back.
+   */
+  public Map<Integer, Reply> repliesSoFar() {
+    return Collections.unmodifiableMap(new TreeMap<>(replies));
+  }
+
+  /** Matching replies the outstanding request needs: f+1, or 2f+1 while it is read-only. */
+  public int repliesNeeded() {
+    return outstanding != null && outstanding.readOnly()
+        ? quorums.readOnlyReply() : quorums.reply();
+  }
+
+  /** The timestamp of the latest request started (0 before the first). */
+  public long lastTimestamp() {
+    return lastTimestamp;
   }
 
   public long clientId() {

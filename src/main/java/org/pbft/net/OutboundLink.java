@@ -26,6 +26,7 @@ public final class OutboundLink implements AutoCloseable {
   private final Thread supervisor;
   private volatile boolean running = true;
   private volatile Connection current;
+  private volatile String lastFailure;
 
   public OutboundLink(InetSocketAddress address, int queueCapacity, FrameSink sink,
       TransportStats stats, int maxFrameBytes, String name) {
@@ -55,6 +56,14 @@ public final class OutboundLink implements AutoCloseable {
     return c != null && c.isOpen();
   }
 
+  /**
+   * Why the latest attempt to connect failed (for example "Connection refused"), or null when
+   * the latest attempt succeeded or none has finished yet.
+   */
+  public String lastFailure() {
+    return lastFailure;
+  }
+
   private void superviseConnection() {
     long backoff = MIN_BACKOFF_MS;
     while (running) {
@@ -65,9 +74,11 @@ public final class OutboundLink implements AutoCloseable {
           throw new IOException("connected to itself: nobody listens on " + address);
         }
         current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name);
+        lastFailure = null;
         backoff = MIN_BACKOFF_MS;
         current.awaitClosed();
       } catch (IOException e) {
+        lastFailure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         closeQuietly(socket);
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);

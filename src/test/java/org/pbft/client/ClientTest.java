@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.Quorums;
 import org.pbft.core.message.Reply;
@@ -95,6 +96,36 @@ class ClientTest {
   void oneRequestAtATime() {
     client.invoke(OP);
     assertThrows(IllegalStateException.class, () -> client.invoke(OP));
+  }
+
+  @Test
+  void timestampsComeFromItsSourceWhichMustGrow() {
+    long[] next = {1_700_000_000_000_000L};
+    Client c = new Client(5, Quorums.forReplicas(4), 3, () -> next[0]);
+    assertEquals(next[0], requestOf(c.invoke(OP)).timestamp());
+    c.abandon();
+    next[0]++;
+    assertEquals(next[0], requestOf(c.invoke(OP)).timestamp());
+    c.abandon();
+    assertThrows(IllegalStateException.class, () -> c.invoke(OP), "the same timestamp again");
+  }
+
+  @Test
+  void anAbandonedRequestIsNeitherRetransmittedNorCompletedAndTheNextOneIsLater() {
+    client.invoke(OP);
+    client.onReply(new Reply(0, 1, 5, 1, A));
+    assertEquals(Map.of(1, new Reply(0, 1, 5, 1, A)), client.repliesSoFar());
+    client.abandon();
+    assertFalse(client.busy());
+    assertEquals(Map.of(), client.repliesSoFar());
+    for (int i = 0; i < 5; i++) {
+      assertEquals(List.of(), client.tick());
+    }
+    Request next = requestOf(client.invoke(OP));
+    assertEquals(2, next.timestamp());
+    assertEquals(List.of(), client.onReply(new Reply(0, 1, 5, 2, A)), "a late reply to the first");
+    assertEquals(List.of(), client.onReply(new Reply(0, 1, 5, 3, A)));
+    assertTrue(client.busy());
   }
 
   @Test
