@@ -25,6 +25,9 @@
 (*    ignores every entry at or below its stable checkpoint h.             *)
 (*  - executed[r] is the sequence of requests r executed; its prefix up to *)
 (*    n is the service state (and its digest) at checkpoint n.             *)
+(*  - A correct replica may crash and restart (Restart): it keeps what it  *)
+(*    sent and may lose executions above its stable checkpoint. Checked in *)
+(*    models of their own (NextWithRestart), not in Next.                  *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets, Sequences
 
@@ -431,6 +434,28 @@ NewViewsFor(r) ==
                                   ELSE {m \in newViews : m.v = v}
           : v \in {v \in Views : v > view[r] \/ (v = view[r] /\ status[r] = "viewchange")} }
 
+(***************************************************************************)
+(* Crash and restart.                                                      *)
+(***************************************************************************)
+(* A correct replica r crashes and restarts, and stays correct. It keeps    *)
+(* what it persisted before anything it sent left: its view, status, h and *)
+(* every message it sent (the message sets are its log; a message lost in  *)
+(* the crash never left, like one the network lost). It may lose           *)
+(* executions above its stable checkpoint: executed[r] rolls back to its   *)
+(* prefix of length k, h[r] <= k <= Len(executed[r]), and Execute          *)
+(* recomputes the rest from the COMMITs it persisted. The prefix up to     *)
+(* h[r] is the checkpointed state, kept with its proof. The implementation *)
+(* replays its write-ahead log and loses nothing: its trace says k =       *)
+(* Len(executed[r]), a step that changes no variable. Not in Next: the     *)
+(* models that check it use NextWithRestart (spec/MCPBFT-restart.cfg).     *)
+\* Java: Replica.onRestart
+Restart(r, k) ==
+    /\ r \in Correct
+    /\ h[r] <= k /\ k <= Len(executed[r])
+    /\ executed' = [executed EXCEPT ![r] = SubSeq(@, 1, k)]
+    /\ UNCHANGED <<view, status, h, prePrepares, prepares, commits, checkpoints,
+                   viewChanges, newViews>>
+
 -----------------------------------------------------------------------------
 (***************************************************************************)
 (* Next-state relation, one disjunct per action so that mutants can swap   *)
@@ -452,6 +477,9 @@ DoSendNewView       == \E p \in Correct :
                            /\ p = Primary(view[p]) /\ status[p] = "viewchange"
                            /\ \E nv \in JustifiableNewViews(view[p]) : SendNewView(p, nv)
 DoReceiveNewView    == \E r \in Correct : \E nv \in NewViewsFor(r) : ReceiveNewView(r, nv)
+\* Restart(r, Len(executed[r])), the implementation's restart, changes no variable: a
+\* stuttering step, which TLC need not take. Trace validation matches it (TracePBFT.tla).
+DoRestart           == \E r \in Correct : \E k \in h[r] .. Len(executed[r]) - 1 : Restart(r, k)
 
 NormalCaseNext == DoSendPrePrepare \/ DoReceivePrePrepare \/ DoSendCommit \/ DoExecute
 CheckpointNext == DoStableCheckpoint \/ DoStateTransfer
@@ -460,6 +488,12 @@ ViewChangeNext == DoStartViewChange \/ DoJoinViewChange \/ DoSendNewView \/ DoRe
 Next == NormalCaseNext \/ CheckpointNext \/ ViewChangeNext
 
 Spec == Init /\ [][Next]_vars
+
+\* Crashes are checked in models of their own (spec/MCPBFT-restart.cfg): Next stays
+\* as it was, so that the other models keep their state counts.
+NextWithRestart == Next \/ DoRestart
+
+SpecWithRestart == Init /\ [][NextWithRestart]_vars
 
 -----------------------------------------------------------------------------
 (***************************************************************************)
@@ -472,9 +506,14 @@ AgreementInv ==
         \A n \in 1 .. Len(executed[r1]) :
             n <= Len(executed[r2]) => executed[r1][n] = executed[r2][n]
 
-(* A correct replica's state at each of its checkpoints is its history.      *)
+(* A correct replica's state at each of its checkpoints is its history. A    *)
+(* restart may have rolled its history back below a checkpoint it sent      *)
+(* (Restart): then what it still has is a prefix of that state.              *)
 CheckpointStateInv ==
-    \A c \in checkpoints : c[2] = SubSeq(executed[c[3]], 1, c[1])
+    \A c \in checkpoints :
+        IF c[1] <= Len(executed[c[3]])
+        THEN c[2] = SubSeq(executed[c[3]], 1, c[1])
+        ELSE SubSeq(c[2], 1, Len(executed[c[3]])) = executed[c[3]]
 
 (* A request committed-local at a correct replica in view v is the only      *)
 (* request any later view puts at that sequence number.                      *)
@@ -547,4 +586,9 @@ DebugNoCarriedRequest ==
         /\ v > 0
         /\ CommittedLocal(r, v, n, d)
         /\ \E c \in commits : c[1] < v /\ c[2] = n /\ c[3] = d
+
+(* A correct replica's crash loses executions (Restart with k below         *)
+(* Len(executed[r])). An action property: no state alone shows a rollback.   *)
+DebugNoRollback ==
+    [][\A r \in Correct : Len(executed'[r]) >= Len(executed[r])]_vars
 =============================================================================
