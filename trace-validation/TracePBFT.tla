@@ -25,6 +25,7 @@
 (*                       |                         |   view moved to for   *)
 (*                       |                         |   view changes)       *)
 (*   n                   | seq                     | TraceEvent.seq        *)
+(*   k (of Restart)      | seq                     | Replica.lastExecuted()*)
 (*   d (request)         | digest (batch label)    | PrePrepare.digest() = *)
 (*                       |                         |   Batch.digest(reqs)  *)
 (*   s (state), at n     | digest (state label)    | CertifiedCheckpoint.  *)
@@ -123,7 +124,20 @@ SpecStep(e) ==
      \*     ReceivePrePrepare, SendCommit and Execute in one step, execute()
      \*     several Execute and a StableCheckpoint; each is its own event,
      \*     in the order taken.
+     \* (9) Restart: the code logs its view and the last sequence number it
+     \*     executed, which is the spec's k (it replays its write-ahead log
+     \*     and loses no execution, so k is Len(executed[r])). A restart
+     \*     while a state transfer waits for its snapshot (item 6) logs the
+     \*     last number executed before it, below h; the spec installed the
+     \*     state at h already and executed nothing since (Len(executed[r])
+     \*     = h[r]): RestartLength maps the event to k = h. The restarted
+     \*     replica is the same replica: its events before and after the
+     \*     Restart are one replica's, in one file.
      n    |-> e.seq]
+
+\* The spec's k for a Restart event s: (9) above.
+RestartLength(s) ==
+    IF s.n < h[s.r] /\ Len(executed[s.r]) = h[s.r] THEN h[s.r] ELSE s.n
 
 (***************************************************************************)
 (* One IsEvent operator per event kind.                                    *)
@@ -214,6 +228,13 @@ IsReceiveNewView(s) ==
     /\ s.a = "ReceiveNewView"
     /\ \E nv \in ReceivableNewViews(s) : PBFT!ReceiveNewView(s.r, nv)
 
+\* PBFT!Restart(r, k): the event's view must be r's view, and k what it logs
+\* (RestartLength). Only correct replicas are traced, and they keep what they sent.
+IsRestart(s) ==
+    /\ s.a = "Restart"
+    /\ view[s.r] = s.v
+    /\ PBFT!Restart(s.r, RestartLength(s))
+
 IsEvent(s) ==
     \/ IsSendPrePrepare(s)
     \/ IsReceivePrePrepare(s)
@@ -225,6 +246,7 @@ IsEvent(s) ==
     \/ IsJoinViewChange(s)
     \/ IsSendNewView(s)
     \/ IsReceiveNewView(s)
+    \/ IsRestart(s)
 
 -----------------------------------------------------------------------------
 TraceInit ==
@@ -303,6 +325,8 @@ EnabledFor(r, s) ==
                                         ELSE {})
         \cup {<<"ReceiveNewView", nv.v, nv.minS, nv.O>> : nv \in rnv}
         \cup {<<"ReceiveNewView", v, "from the faulty primary, any justified V">> : v \in byzNv}
+        \cup (IF ENABLED PBFT!Restart(r, Len(executed[r]))
+               THEN {<<"Restart", view[r], "k from", h[r], "to", Len(executed[r])>>} ELSE {})
 
 DiagnosisInv ==
     i = StopAt - 1 =>

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.pbft.core.SpecAction;
 import org.pbft.core.message.Batch;
 
 /**
@@ -50,7 +51,7 @@ public final class TraceModule {
 
   /** The label that stands for {@code e}'s digest in TraceData, or null when it has none. */
   public String label(TraceRecord e) {
-    if (e.digest() == null) {
+    if (e.digest() == null || e.action() == SpecAction.Restart) {
       return null;
     }
     boolean state = switch (e.action()) {

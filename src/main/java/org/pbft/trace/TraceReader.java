@@ -22,7 +22,8 @@ import org.pbft.core.SpecAction;
  * {@code seq} (integers, -1 when the action has none) and {@code digest} (64 hex digits, or null)
  * are required; {@code tick} is optional; other fields are ignored. Each action must carry the
  * arguments the spec needs: a view, a sequence number and a digest for the normal case, a
- * sequence number and a state digest for checkpoints, a view above 0 for view changes. Blank lines
+ * sequence number and a state digest for checkpoints, a view above 0 for view changes, a view and
+ * the last sequence number executed for a restart (which continues the same file). Blank lines
  * are skipped. The first problem is reported as a {@link TraceFormatException} naming the file and
  * the line.
  */
@@ -103,6 +104,10 @@ public final class TraceReader {
     } else if (CHECKPOINT.contains(e.action())) {
       if (e.seq() < 1 || e.digest() == null) {
         return "a seq >= 1 and a state digest";
+      }
+    } else if (e.action() == SpecAction.Restart) {
+      if (e.view() < 0 || e.seq() < 0) {
+        return "a view >= 0 and a seq >= 0 (the last sequence number executed)";
       }
     } else if (e.view() < 1) {
       return "a view >= 1 (the view moved to)";

@@ -43,6 +43,21 @@ class TraceModuleTest {
     assertEquals("b2", m.label(events.get(2)));
   }
 
+  /** A restart's seq is the spec's k; it names no request, even if a digest were logged. */
+  @Test
+  void aRestartIsAnEventWithItsViewAndSeqAndNoRequest() {
+    String x = "11".repeat(32);
+    List<TraceRecord> events = List.of(
+        e(SpecAction.Execute, 1, 0, 1, x),
+        e(SpecAction.Restart, 1, 0, 1, null),
+        e(SpecAction.Restart, 1, 0, 1, "22".repeat(32)));
+    TraceModule m = new TraceModule(events, new TraceParams(4, 1, 4, 8, Set.of(0)));
+    String text = m.text(0);
+    assertTrue(text.contains("E(\"Restart\", 1, 0, 1, \"none\"),"), text);
+    assertTrue(text.contains("E(\"Restart\", 1, 0, 1, \"none\")\n>>"), text);
+    assertTrue(text.contains("TraceRequests == {\"b1\"}"), text);
+  }
+
   @Test
   void aNewViewEventGetsItsVAndOWithLabelsAndCountsForTheMaxima() {
     String x = "11".repeat(32);

@@ -92,6 +92,21 @@ class TraceReaderTest {
     assertTrue(e.getMessage().contains("a view >= 1"), e.getMessage());
   }
 
+  /** A restart logs view 0 and seq 0 when it has executed nothing, and continues the file. */
+  @Test
+  void aRestartCarriesAViewAndTheLastSequenceNumberExecuted() throws Exception {
+    List<TraceRecord> events = TraceReader.read(file(line(4, 1, "Execute", 0, 1, D),
+        line(9, 1, "Restart", 0, 1, null), line(10, 1, "Restart", 0, 1, null)));
+    assertEquals(SpecAction.Restart, events.get(1).action());
+    assertEquals(1, events.get(1).seq());
+    assertTrue(TraceReader.read(file(line(1, 1, "Restart", 0, 0, null))).size() == 1,
+        "a restart before any execution");
+    TraceFormatException e = rejected(line(1, 1, "Restart", 0, -1, null));
+    assertTrue(e.getMessage().contains(
+        "Restart needs a view >= 0 and a seq >= 0 (the last sequence number executed)"),
+        e.getMessage());
+  }
+
   @Test
   void badDigestAndNonIntegersAreRejected() throws Exception {
     assertTrue(rejected(line(1, 1, "Execute", 0, 1, "xyz")).getMessage()
