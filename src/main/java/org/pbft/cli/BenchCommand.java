@@ -46,16 +46,37 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Configuration and replica logs (default ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--durability", defaultValue = "fsync",
+      description = "fsync (the default: replicas log every input and fsync before they send), "
+          + "no-fsync (log without forcing the disk) or none (no log: nothing survives a "
+          + "restart).")
+  String durability;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
+    if (!List.of("fsync", "no-fsync", "none").contains(durability)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--durability "
+          + durability + ": expected fsync, no-fsync or none");
+    }
     Path config = out.toAbsolutePath().resolve("config");
+    Path data = out.toAbsolutePath().resolve("data");
+    deleteRecursively(data); // fresh keys every run: an old log belongs to another cluster
     Keygen.generate(4, clients, "127.0.0.1", basePort, config, new SecureRandom(), true);
     ClusterConfig cluster = ClusterConfig.load(config);
     try (LocalCluster replicas = new LocalCluster(config, out.toAbsolutePath().resolve("logs"))) {
       for (int i = 0; i < 4; i++) {
-        replicas.start(i, List.of());
+        List<String> args = new java.util.ArrayList<>();
+        if (!durability.equals("none")) {
+          args.addAll(List.of("--data", data.resolve("replica-" + i).toString()));
+        }
+        if (durability.equals("no-fsync")) {
+          args.add("--no-fsync");
+        }
+        replicas.start(i, args);
       }
+      o.println("durability: " + durability + (durability.equals("none") ? ""
+          : " (input logs in " + data + "; replica logs report their syncs when stopped)"));
       for (int i = 0; i < 4; i++) {
         LocalCluster.awaitListening(cluster.address(i));
       }
@@ -75,5 +96,16 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
   }
 }

@@ -49,6 +49,15 @@ public final class ClusterCommand implements Callable<Integer> {
       description = "Each replica writes its trace in DIR.")
   Path trace;
 
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Replica i keeps its state in DIR/replica-i, so that the cluster can be "
+          + "stopped and started again without losing a write (default: CONFIG/data).")
+  Path data;
+
+  @Option(names = "--no-fsync",
+      description = "Replicas write their logs without forcing them to disk.")
+  boolean noFsync;
+
   @Override
   public Integer call() throws Exception {
     if (n < 4) {
@@ -76,6 +85,12 @@ public final class ClusterCommand implements Callable<Integer> {
       if (trace != null) {
         args.add("--trace");
         args.add(trace.toAbsolutePath().toString());
+      }
+      Path dataDir = data != null ? data : config.resolve("data");
+      args.add("--data");
+      args.add(dataDir.toAbsolutePath().resolve("replica-" + i).toString());
+      if (noFsync) {
+        args.add("--no-fsync");
       }
       if (i == 0 && byzantine != null) {
         args.add("--byzantine");

@@ -10,6 +10,8 @@ import org.pbft.config.ConfigException;
 import org.pbft.config.NodeKeys;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
+import org.pbft.node.DataDirectoryException;
+import org.pbft.node.InputLog;
 import org.pbft.node.NodeLog;
 import org.pbft.node.NodeOptions;
 import org.pbft.node.ReplicaNode;
@@ -52,6 +54,21 @@ public final class ReplicaCommand implements Callable<Integer> {
       description = "Randomness of the Byzantine strategy (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Keep this replica's state in DIR (its input log): a restart resumes as the "
+          + "same replica. Without it the replica forgets everything when it stops.")
+  Path data;
+
+  @Option(names = "--no-fsync",
+      description = "Write the input log without forcing it to disk (measures what durability "
+          + "costs; a power cut can then lose what the replica sent).")
+  boolean noFsync;
+
+  @Option(names = "--snapshot-mib", defaultValue = "64", paramLabel = "MIB",
+      description = "Replace the input log with a snapshot of the replica at the first stable "
+          + "checkpoint after the log has grown past MIB MiB (default ${DEFAULT-VALUE}).")
+  double snapshotMib;
+
   @Option(names = "--tick-ms", defaultValue = "10",
       description = "Wall-clock milliseconds per logical tick (default ${DEFAULT-VALUE}).")
   long tickMillis;
@@ -72,28 +89,49 @@ public final class ReplicaCommand implements Callable<Integer> {
     }
     ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n());
     Peer peer = peer(protocol);
+    NodeLog log = new NodeLog("replica " + id, System.out);
+    InputLog inputs = null;
+    if (data != null && byzantine != null) {
+      log.info("--data ignored: a Byzantine replica keeps no state across restarts");
+    } else if (data != null) {
+      try {
+        inputs = InputLog.open(data, id, !noFsync, Math.max(1, (long) (snapshotMib * (1 << 20))));
+      } catch (DataDirectoryException e) {
+        spec.commandLine().getErr().println("pbft replica: " + e.getMessage());
+        return 1;
+      }
+    }
     NdjsonTrace traceFiles = null;
     if (trace != null) {
       Files.createDirectories(trace);
-      traceFiles = new NdjsonTrace(trace);
+      // A restarted replica continues its own trace: one replica, one trace, across crashes.
+      traceFiles = new NdjsonTrace(trace, inputs != null && inputs.restarted());
     }
-    NodeLog log = new NodeLog("replica " + id, System.out);
     ReplicaNode node;
     try {
       node = new ReplicaNode(cluster, keys, peer, byzantine == null,
-          new NodeOptions(tickMillis, NodeOptions.defaults().queueCapacity()), traceFiles, log);
+          new NodeOptions(tickMillis, NodeOptions.defaults().queueCapacity()), traceFiles, log,
+          inputs);
     } catch (java.net.BindException e) {
       spec.commandLine().getErr().println("pbft replica: cannot listen on " + cluster.address(id)
           + ": " + e.getMessage() + " (is replica " + id + " already running?)");
       return 2;
+    } catch (DataDirectoryException e) {
+      spec.commandLine().getErr().println("pbft replica: " + e.getMessage());
+      return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.close();
       log.info("stopped; " + node.summary());
-      stopped.countDown();
+      closed.countDown();
     }));
-    stopped.await();
+    Throwable failure = node.awaitStop();
+    if (failure != null) {
+      spec.commandLine().getErr().println("pbft replica " + id + " stopped: " + failure);
+      return 1;
+    }
+    closed.await();
     return 0;
   }
 

@@ -62,11 +62,24 @@ public final class Replica {
       if (state.timer.tick()) {
         viewChanging.onViewChangeTimeout();
       }
+    } else if (input instanceof Input.Restart) {
+      onRestart();
     } else {
       Input.Receive r = (Input.Receive) input;
       dispatch(r.from(), r.message());
     }
     return state.takeEffects();
+  }
+
+  /**
+   * The process restarted with the state its write-ahead log recorded. Every variable of the
+   * spec's replica is in that log (the inputs that produced it are replayed), so nothing is
+   * lost; the event says which sequence number execution resumes after.
+   *
+   * <p>Spec: PBFT.tla!Restart
+   */
+  private void onRestart() {
+    state.trace(SpecAction.Restart, state.view, state.lastExecuted, null);
   }
 
   private void dispatch(int from, Message m) {

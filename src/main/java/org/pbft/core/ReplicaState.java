@@ -1,7 +1,6 @@
 package org.pbft.core;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ final class ReplicaState {
   final Map<RequestKey, Request> pending = new LinkedHashMap<>();
   /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
   final Set<RequestKey> orderedInView = new HashSet<>();
-  private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
+  private final long[] ignored = new long[IgnoreReason.values().length];
 
   /** PBFT.tla!view. */
   long view;
@@ -113,11 +112,11 @@ final class ReplicaState {
   }
 
   void ignore(IgnoreReason reason, Message m) {
-    ignored.merge(reason, 1L, Long::sum);
+    ignored[reason.ordinal()]++;
     out.add(new Effect.Ignore(reason, m));
   }
 
   long ignoredCount(IgnoreReason reason) {
-    return ignored.getOrDefault(reason, 0L);
+    return ignored[reason.ordinal()];
   }
 }

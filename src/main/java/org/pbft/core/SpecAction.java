@@ -2,7 +2,8 @@ package org.pbft.core;
 
 /**
  * The actions of spec/PBFT.tla, spelled exactly as there: the trace event names. Each has one
- * handler, in {@link NormalCase}, {@link Checkpointing} or {@link ViewChanging}, whose doc
+ * handler, in {@link NormalCase}, {@link Checkpointing}, {@link ViewChanging} or {@link Replica}
+ * (Restart), whose doc
  * comment says {@code Spec: PBFT.tla!<name>}.
  */
 public enum SpecAction {
@@ -15,5 +16,6 @@ public enum SpecAction {
   StartViewChange,
   JoinViewChange,
   SendNewView,
-  ReceiveNewView
+  ReceiveNewView,
+  Restart
 }

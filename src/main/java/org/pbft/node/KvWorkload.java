@@ -79,8 +79,14 @@ public final class KvWorkload {
    * write is reported as an anomaly. Returns the number of keys checked.
    */
   public int verifyAcknowledgedWrites() throws TimeoutException, InterruptedException {
+    return verifyAcknowledgedWrites(client);
+  }
+
+  /** As {@link #verifyAcknowledgedWrites()}, reading through {@code reader}. */
+  public int verifyAcknowledgedWrites(ClientNode reader)
+      throws TimeoutException, InterruptedException {
     for (Map.Entry<String, String> w : acknowledged.entrySet()) {
-      KvResult read = KvResult.decode(client.invoke(new KvOperation.Get(w.getKey()).encode(),
+      KvResult read = KvResult.decode(reader.invoke(new KvOperation.Get(w.getKey()).encode(),
           opTimeout).result());
       if (read.status() != KvResult.Status.OK || !w.getValue().equals(read.value())) {
         anomalies.add("acknowledged write " + w.getKey() + " = " + w.getValue()

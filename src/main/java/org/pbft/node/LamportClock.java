@@ -20,6 +20,11 @@ final class LamportClock {
     return ++time;
   }
 
+  /** A restarted process continues from the clock its snapshot recorded. */
+  void restore(long time) {
+    this.time = Math.max(this.time, time);
+  }
+
   long now() {
     return time;
   }

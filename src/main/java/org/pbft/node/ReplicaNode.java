@@ -2,6 +2,7 @@ package org.pbft.node;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.pbft.sim.Peer;
 import org.pbft.wire.Frame;
 import org.pbft.wire.Limits;
 import org.pbft.wire.SecureChannel;
+import org.pbft.wire.WireException;
 
 /**
  * One replica process: a listener for peers and clients, a reconnecting link to every other
@@ -40,15 +42,25 @@ import org.pbft.wire.SecureChannel;
  * event loop alone steps the core, seals outgoing frames and writes the trace; a timer thread
  * queues ticks. A frame that fails authentication or decoding is counted by reason and dropped:
  * it never reaches the core.
+ *
+ * <p>Durability (with an {@link InputLog}): the event loop takes what is queued as a group,
+ * appends each input to the log before the core steps on it, and carries out the group's
+ * effects only after one sync has made the whole group durable (group commit). A message,
+ * reply or trace event therefore never leaves the process before every input it depends on is
+ * on disk. At start the log is replayed through the core with its effects discarded (they were
+ * carried out before the crash, or lost with it like messages a network loses), and the core is
+ * told {@link Input.Restart}: it is the same replica, in the state of its last durable input.
  */
 public final class ReplicaNode implements AutoCloseable {
   private final int id;
   private final ClusterConfig cluster;
-  private final Peer peer;
+  private Peer peer;
   private final boolean correct;
   private final SecureChannel channel;
   private final NdjsonTrace trace;
   private final NodeLog log;
+  private final InputLog inputs;
+  private final SnapshotCodec snapshots;
   private final long incarnation = System.currentTimeMillis();
   private final AtomicLong counter = new AtomicLong();
   private final LamportClock clock = new LamportClock();
@@ -66,8 +78,20 @@ public final class ReplicaNode implements AutoCloseable {
   private long executedBatches;
   private long executedRequests;
   private long repliesUnroutable;
+  private long replayed;
+  private volatile Throwable failure;
+  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
+  /** The most inputs one group commit covers. */
+  private static final int MAX_GROUP = 1024;
 
   private record Tick() {}
+
+  /** A frame as it arrived (the bytes go to the input log) and as opened. */
+  private record Arrived(Frame frame, byte[] bytes) {}
+
+  /** The effects of one step, with the Lamport clock and tick count at that step. */
+  private record Stepped(List<Effect> effects, long lamport, long tick) {}
 
   /**
    * Starts the replica: binds its address from the cluster configuration, connects to the
@@ -75,7 +99,21 @@ public final class ReplicaNode implements AutoCloseable {
    */
   public ReplicaNode(ClusterConfig cluster, NodeKeys keys, Peer peer, boolean correct,
       NodeOptions options, NdjsonTrace trace, NodeLog log) throws IOException {
+    this(cluster, keys, peer, correct, options, trace, log, null);
+  }
+
+  /**
+   * As above, durable: {@code inputs} (null for none) is replayed first, then every input is
+   * logged before it takes effect.
+   *
+   * @throws DataDirectoryException if the log holds a frame that no longer authenticates (the
+   *     keys or the configuration changed under the data directory)
+   */
+  public ReplicaNode(ClusterConfig cluster, NodeKeys keys, Peer peer, boolean correct,
+      NodeOptions options, NdjsonTrace trace, NodeLog log, InputLog inputs) throws IOException {
     this.id = peer.id();
+    this.inputs = inputs;
+    this.snapshots = inputs != null && peer instanceof Peer.CorrectPeer ? new SnapshotCodec() : null;
     this.cluster = cluster;
     this.peer = peer;
     this.correct = correct;
@@ -94,6 +132,9 @@ public final class ReplicaNode implements AutoCloseable {
         links[r] = new OutboundLink(cluster.address(r), options.queueCapacity(),
             (c, f) -> { }, transport, limits.maxFrameBytes(), "r" + id + "-to-r" + r);
       }
+    }
+    if (inputs != null && inputs.restarted()) {
+      recover();
     }
     this.eventLoop = new Thread(this::runEventLoop, "replica-" + id + "-events");
     eventLoop.start();
@@ -116,55 +157,216 @@ public final class ReplicaNode implements AutoCloseable {
     if (frame.from().kind() == NodeId.Kind.CLIENT) {
       clientRoutes.put(frame.from().index(), connection);
     }
-    inbox.add(frame);
+    inbox.add(inputs == null ? new Arrived(frame, null) : new Arrived(frame, bytes));
+  }
+
+  /**
+   * Replays the input log through the core, effects discarded, then steps the core on {@link
+   * Input.Restart} and carries that step out. Runs before the event loop starts.
+   */
+  private void recover() throws IOException {
+    long started = System.nanoTime();
+    if (inputs.snapshot().isPresent()) {
+      restoreSnapshot(inputs.snapshot().get());
+    }
+    for (InputLog.Entry entry : inputs.recovered()) {
+      Object event;
+      if (entry instanceof InputLog.FrameEntry f) {
+        try {
+          event = new Arrived(channel.reopen(f.bytes()), null);
+        } catch (WireException e) {
+          throw new DataDirectoryException("the input log in " + inputs.dir() + " holds a frame "
+              + "(input " + replayed + ") that no longer authenticates: " + e.getMessage()
+              + ". Were the keys or the cluster configuration regenerated? A data directory "
+              + "belongs to one replica of one cluster");
+        }
+      } else if (entry instanceof InputLog.TickEntry) {
+        event = new Tick();
+      } else {
+        event = Input.Restart.class;
+      }
+      for (Effect e : stepOn(event).effects()) {
+        if (e instanceof Effect.Execute x) {
+          executedBatches++;
+          executedRequests += x.requests().size();
+        }
+      }
+      replayed++;
+    }
+    inputs.restart();
+    Stepped restart = stepOn(Input.Restart.class);
+    inputs.sync();
+    carryOut(List.of(restart));
+    log.info("recovered from " + inputs.dir() + ": "
+        + (inputs.snapshot().isPresent() ? "a snapshot of " + inputs.snapshot().get().length
+        + " bytes, then " : "") + "replayed " + replayed + " inputs in "
+        + (System.nanoTime() - started) / 1_000_000 + " ms"
+        + (inputs.cutTailBytes() > 0 ? ", cut a torn tail of " + inputs.cutTailBytes()
+        + " bytes" : "") + "; " + executedRequests + " requests executed");
+  }
+
+  private void restoreSnapshot(byte[] bytes) throws DataDirectoryException {
+    if (snapshots == null) {
+      throw new DataDirectoryException("the data directory " + inputs.dir() + " holds a snapshot "
+          + "of a correct replica; it cannot be used by a Byzantine one");
+    }
+    SnapshotCodec.State s;
+    try {
+      s = snapshots.decode(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new DataDirectoryException("the snapshot in " + inputs.dir() + " cannot be read ("
+          + e.getMessage() + "); the replica will not start from a state it cannot vouch for");
+    }
+    if (s.replica().id() != id) {
+      throw new DataDirectoryException("the snapshot in " + inputs.dir() + " is replica "
+          + s.replica().id() + "'s, not replica " + id + "'s");
+    }
+    peer = Peer.correct(s.replica());
+    clock.restore(s.lamport());
+    ticks = s.ticks();
+    executedBatches = s.executedBatches();
+    executedRequests = s.executedRequests();
+    channel.restore(s.channel());
+  }
+
+  /**
+   * At a stable checkpoint, once the log has grown past its threshold, replaces it with a
+   * snapshot of the whole replica. Runs between groups: every input logged is synced, and the
+   * state is the one they produced.
+   */
+  private void snapshotIfDue(List<Stepped> stepped) throws IOException {
+    if (snapshots == null || !inputs.wantsSnapshot() || !reachedStableCheckpoint(stepped)) {
+      return;
+    }
+    inputs.sync();
+    Peer.CorrectPeer correctPeer = (Peer.CorrectPeer) peer;
+    inputs.snapshot(snapshots.encode(new SnapshotCodec.State(correctPeer.replica(), clock.now(),
+        ticks, executedBatches, executedRequests, channel.memory())));
+  }
+
+  private static boolean reachedStableCheckpoint(List<Stepped> stepped) {
+    for (Stepped s : stepped) {
+      for (Effect e : s.effects()) {
+        if (e instanceof Effect.Trace t && (t.event().action() == SpecAction.StableCheckpoint
+            || t.event().action() == SpecAction.StateTransfer)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void runEventLoop() {
-    while (running) {
-      Object event;
-      try {
-        event = inbox.take();
-      } catch (InterruptedException e) {
-        return;
+    List<Object> group = new ArrayList<>();
+    List<Stepped> stepped = new ArrayList<>();
+    try {
+      while (running) {
+        group.clear();
+        stepped.clear();
+        try {
+          group.add(inbox.take());
+        } catch (InterruptedException e) {
+          return;
+        }
+        inbox.drainTo(group, MAX_GROUP - 1);
+        boolean external = false;
+        for (Object event : group) {
+          log(event);
+          Stepped s = stepOn(event);
+          stepped.add(s);
+          external |= leavesTheProcess(s.effects());
+        }
+        if (inputs != null && external) {
+          inputs.sync(); // group commit: nothing leaves before its inputs are durable
+        }
+        carryOut(stepped);
+        snapshotIfDue(stepped);
       }
-      try {
-        handle(event);
-      } catch (RuntimeException | AssertionError e) {
-        // A bug, in the core or here: say so loudly, with the input, and keep serving.
-        log.info("ERROR while handling " + event + ": " + e);
-        e.printStackTrace(System.out);
-      }
+    } catch (IOException e) {
+      fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
+          + "; the replica stops rather than send what it could forget", e);
+    } catch (RuntimeException | Error e) {
+      fail("internal error: " + e, e);
+    } finally {
+      stopped.countDown();
     }
   }
 
-  private void handle(Object event) {
-    List<Effect> effects;
-    if (event instanceof Frame f) {
-      clock.receive(f.lamport());
-      int from = f.from().kind() == NodeId.Kind.REPLICA ? f.from().index() : Input.CLIENT;
-      effects = peer.step(new Input.Receive(from, f.message()));
-    } else {
-      clock.tick();
-      ticks++;
-      effects = peer.step(new Input.Tick());
+  private void fail(String message, Throwable e) {
+    failure = e;
+    running = false;
+    log.info("FATAL: " + message);
+    e.printStackTrace(System.out);
+  }
+
+  private void log(Object event) {
+    if (inputs == null) {
+      return;
     }
-    boolean traced = false;
+    if (event instanceof Arrived a) {
+      inputs.frame(a.bytes());
+    } else {
+      inputs.tick();
+    }
+  }
+
+  /** Steps the core on one event: an arrived frame, a tick, or Input.Restart.class. */
+  private Stepped stepOn(Object event) {
+    List<Effect> effects;
+    try {
+      if (event instanceof Arrived a) {
+        Frame f = a.frame();
+        clock.receive(f.lamport());
+        int from = f.from().kind() == NodeId.Kind.REPLICA ? f.from().index() : Input.CLIENT;
+        effects = peer.step(new Input.Receive(from, f.message()));
+      } else if (event instanceof Tick) {
+        clock.tick();
+        ticks++;
+        effects = peer.step(new Input.Tick());
+      } else {
+        clock.tick(); // the Restart event comes after every event written before the crash
+        effects = peer.step(new Input.Restart());
+      }
+    } catch (RuntimeException | AssertionError e) {
+      // A bug in the core: say so loudly, with the input, and keep serving. (Replay meets the
+      // same input and the same failure: the core is deterministic.)
+      log.info("ERROR while handling " + event + ": " + e);
+      e.printStackTrace(System.out);
+      effects = List.of();
+    }
+    return new Stepped(effects, clock.now(), ticks);
+  }
+
+  private boolean leavesTheProcess(List<Effect> effects) {
     for (Effect e : effects) {
-      traced |= carryOut(e);
+      if (e instanceof Effect.Send || e instanceof Effect.Broadcast
+          || e instanceof Effect.SendReply || e instanceof Effect.Trace) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void carryOut(List<Stepped> steps) {
+    boolean traced = false;
+    for (Stepped s : steps) {
+      for (Effect e : s.effects()) {
+        traced |= carryOut(e, s.lamport(), s.tick());
+      }
     }
     if (traced) {
       trace.flush();
     }
   }
 
-  /** Carries out one effect; true if it wrote a trace event. */
-  private boolean carryOut(Effect e) {
+  /** Carries out one effect of a step taken at {@code lamport}; true if it wrote a trace event. */
+  private boolean carryOut(Effect e, long lamport, long tick) {
     if (e instanceof Effect.Send s) {
-      sendToReplica(s.to(), s.message());
+      sendToReplica(s.to(), s.message(), lamport);
     } else if (e instanceof Effect.Broadcast b) {
       for (int r = 0; r < cluster.n(); r++) {
         if (r != id) {
-          sendToReplica(r, b.message());
+          sendToReplica(r, b.message(), lamport);
         }
       }
     } else if (e instanceof Effect.SendReply r) {
@@ -173,7 +375,7 @@ public final class ReplicaNode implements AutoCloseable {
       if (route == null || !route.isOpen()) {
         repliesUnroutable++;
       } else {
-        route.send(seal(NodeId.client(client), r.reply()));
+        route.send(seal(NodeId.client(client), r.reply(), lamport));
       }
     } else if (e instanceof Effect.Execute x) {
       executedBatches++;
@@ -183,21 +385,21 @@ public final class ReplicaNode implements AutoCloseable {
     } else if (e instanceof Effect.Trace t && correct) {
       logInteresting(t.event());
       if (trace != null) {
-        trace.record(ticks, clock.now(), t.event());
+        trace.record(tick, lamport, t.event());
         return true;
       }
     }
     return false;
   }
 
-  private void sendToReplica(int to, Message m) {
+  private void sendToReplica(int to, Message m, long lamport) {
     if (to >= 0 && to < cluster.n() && to != id) {
-      links[to].send(seal(NodeId.replica(to), m));
+      links[to].send(seal(NodeId.replica(to), m, lamport));
     }
   }
 
-  private byte[] seal(NodeId to, Message m) {
-    return channel.seal(to, incarnation, counter.incrementAndGet(), clock.now(), m);
+  private byte[] seal(NodeId to, Message m, long lamport) {
+    return channel.seal(to, incarnation, counter.incrementAndGet(), lamport, m);
   }
 
   private void logInteresting(TraceEvent e) {
@@ -225,7 +427,22 @@ public final class ReplicaNode implements AutoCloseable {
     return "executed " + executedRequests + " requests in " + executedBatches + " batches; "
         + "dropped frames " + drops.nonZero() + "; ignored " + ignored + "; transport: "
         + transport + (repliesUnroutable > 0 ? "; replies without a client connection "
-        + repliesUnroutable : "");
+        + repliesUnroutable : "") + (inputs == null ? "" : "; input log: " + inputs.records()
+        + " inputs in " + inputs.syncs() + " syncs, " + inputs.snapshots() + " snapshots");
+  }
+
+  /**
+   * Waits until the event loop stops (after {@link #close}, or on a fatal error); returns the
+   * fatal error, or null.
+   */
+  public Throwable awaitStop() throws InterruptedException {
+    stopped.await();
+    return failure;
+  }
+
+  /** The fatal error that stopped the replica, or null while it runs or after a clean close. */
+  public Throwable failure() {
+    return failure;
   }
 
   @Override
@@ -246,6 +463,13 @@ public final class ReplicaNode implements AutoCloseable {
     }
     if (trace != null) {
       trace.close();
+    }
+    if (inputs != null) {
+      try {
+        inputs.close();
+      } catch (IOException e) {
+        log.info("cannot close the input log in " + inputs.dir() + ": " + e.getMessage());
+      }
     }
   }
 }

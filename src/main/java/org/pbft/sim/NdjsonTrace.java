@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,10 +31,21 @@ import org.pbft.core.message.ViewChange;
  */
 public final class NdjsonTrace implements TraceSink, AutoCloseable {
   private final Path dir;
+  private final boolean append;
   private final Map<Integer, BufferedWriter> writers = new TreeMap<>();
 
+  /** A new trace in {@code dir}: files of an earlier run are overwritten. */
   public NdjsonTrace(Path dir) {
+    this(dir, false);
+  }
+
+  /**
+   * With {@code append}, events go after those already in the files: a restarted replica's
+   * trace continues where the crashed process left it, one trace of one replica.
+   */
+  public NdjsonTrace(Path dir, boolean append) {
     this.dir = dir;
+    this.append = append;
   }
 
   @Override
@@ -42,8 +54,11 @@ public final class NdjsonTrace implements TraceSink, AutoCloseable {
       BufferedWriter w = writers.get(e.replica());
       if (w == null) {
         Files.createDirectories(dir);
-        w = Files.newBufferedWriter(dir.resolve("replica-" + e.replica() + ".ndjson"),
-            StandardCharsets.UTF_8);
+        Path file = dir.resolve("replica-" + e.replica() + ".ndjson");
+        w = append
+            ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)
+            : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         writers.put(e.replica(), w);
       }
       w.write(line(tick, step, e));

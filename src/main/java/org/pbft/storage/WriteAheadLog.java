@@ -29,7 +29,7 @@ import java.util.zip.CRC32C;
  * record whose checksum fails, or zero bytes to the end (a file system may extend a file with
  * zeros). A torn tail is cut off (it was never synced, so nothing depended on it). A bad record
  * with anything else after it is damage, not a crash, and opening fails with {@link
- * CorruptLogException} naming the file and offset.
+ * CorruptStorageException} naming the file and offset.
  */
 public final class WriteAheadLog implements AutoCloseable {
   static final byte[] MAGIC = {'P', 'B', 'F', 'T', 'W', 'A', 'L', '1'};
@@ -64,11 +64,11 @@ public final class WriteAheadLog implements AutoCloseable {
    * {@code fsync} false, {@link #sync} writes to the operating system but does not force the
    * disk (for measuring what durability costs; a power cut may then lose synced records).
    *
-   * @throws CorruptLogException if a record before the tail is damaged, the header is not a log
+   * @throws CorruptStorageException if a record before the tail is damaged, the header is not a log
    *     header, or the log belongs to another owner
    */
   public static WriteAheadLog open(Path file, int owner, boolean fsync)
-      throws IOException, CorruptLogException {
+      throws IOException, CorruptStorageException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     boolean created = !Files.exists(file);
@@ -95,33 +95,33 @@ public final class WriteAheadLog implements AutoCloseable {
         channel.force(true);
       }
       return new WriteAheadLog(file, channel, fsync, List.copyOf(records), cut, end);
-    } catch (IOException | CorruptLogException | RuntimeException e) {
+    } catch (IOException | CorruptStorageException | RuntimeException e) {
       channel.close();
       throw e;
     }
   }
 
-  private static void checkHeader(Path file, byte[] bytes, int owner) throws CorruptLogException {
+  private static void checkHeader(Path file, byte[] bytes, int owner) throws CorruptStorageException {
     if (bytes.length < HEADER_BYTES
         || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
-      throw new CorruptLogException(file, 0, "not a write-ahead log (no PBFTWAL1 header)");
+      throw new CorruptStorageException(file, 0, "not a write-ahead log (no PBFTWAL1 header)");
     }
     ByteBuffer header = ByteBuffer.wrap(bytes, MAGIC.length, 8).order(ByteOrder.BIG_ENDIAN);
     int version = header.getInt();
     int tag = header.getInt();
     if (version != VERSION) {
-      throw new CorruptLogException(file, MAGIC.length,
+      throw new CorruptStorageException(file, MAGIC.length,
           "format version " + version + ", this program reads version " + VERSION);
     }
     if (tag != owner) {
-      throw new CorruptLogException(file, MAGIC.length + 4,
+      throw new CorruptStorageException(file, MAGIC.length + 4,
           "the log belongs to " + tag + ", not to " + owner);
     }
   }
 
   /** Adds the valid records to {@code out}; returns where the valid prefix ends. */
   private static long scan(Path file, byte[] bytes, List<byte[]> out)
-      throws CorruptLogException {
+      throws CorruptStorageException {
     int at = HEADER_BYTES;
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
     while (at < bytes.length) {
@@ -141,18 +141,18 @@ public final class WriteAheadLog implements AutoCloseable {
         if (later < 0) {
           return at;
         }
-        throw new CorruptLogException(file, at, "record length " + length + " reaches past the "
+        throw new CorruptStorageException(file, at, "record length " + length + " reaches past the "
             + "end of the file, but a valid record follows at offset " + later);
       }
       if (length < 1) {
-        throw new CorruptLogException(file, at, "record length " + length);
+        throw new CorruptStorageException(file, at, "record length " + length);
       }
       int payloadAt = at + RECORD_HEADER_BYTES;
       if (crc32c(bytes, payloadAt, length) != crc) {
         if (end == bytes.length) {
           return at; // the last record, half written
         }
-        throw new CorruptLogException(file, at, "the checksum of a record of " + length
+        throw new CorruptStorageException(file, at, "the checksum of a record of " + length
             + " bytes does not match, and " + (bytes.length - end) + " bytes follow it");
       }
       out.add(Arrays.copyOfRange(bytes, payloadAt, (int) end));

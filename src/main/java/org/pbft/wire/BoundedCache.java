@@ -35,6 +35,16 @@ final class BoundedCache<V> {
     entries.putIfAbsent(key, value);
   }
 
+  /** The entries, oldest first. */
+  synchronized Map<Digest, V> copy() {
+    return new LinkedHashMap<>(entries);
+  }
+
+  /** Adds {@code more} in its order (oldest first). */
+  synchronized void putAll(Map<Digest, V> more) {
+    entries.putAll(more);
+  }
+
   synchronized int size() {
     return entries.size();
   }

@@ -43,6 +43,25 @@ final class ReplayGuard {
     }
   }
 
+  /** Per sender, the highest {incarnation, counter} accepted. */
+  Map<NodeId, long[]> positions() {
+    Map<NodeId, long[]> out = new java.util.HashMap<>();
+    highest.forEach((id, p) -> out.put(id, new long[] {p.incarnation(), p.counter()}));
+    return out;
+  }
+
+  /** Raises each sender's highest position to the one given, where it is above. */
+  void advanceTo(Map<NodeId, long[]> positions) {
+    positions.forEach((id, p) -> highest.merge(id, new Position(p[0], p[1]),
+        (seen, n) -> n.isAbove(seen) ? n : seen));
+  }
+
+  /** Raises the sender's highest position to the frame's, if it is above; never refuses. */
+  void advanceTo(FrameHeader header) {
+    Position next = position(header);
+    highest.merge(header.from(), next, (seen, n) -> n.isAbove(seen) ? n : seen);
+  }
+
   private static Position position(FrameHeader header) {
     return new Position(header.incarnation(), header.counter());
   }

@@ -67,6 +67,14 @@ final class RequestAuthenticators {
    * relayed: a faulty primary can spoil the entries of other replicas, the client cannot be
    * made to.
    */
+  java.util.Map<Digest, Authenticator> copy() {
+    return known.copy();
+  }
+
+  void restore(java.util.Map<Digest, Authenticator> more) {
+    known.putAll(more);
+  }
+
   void remember(RequestPart part, byte[] frame, int offset, boolean fromClient) {
     Authenticator received = authenticatorAt(frame, offset);
     if (fromClient) {

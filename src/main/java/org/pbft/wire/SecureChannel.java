@@ -3,9 +3,11 @@ package org.pbft.wire;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.pbft.config.ClusterConfig;
 import org.pbft.config.NodeId;
 import org.pbft.config.NodeKeys;
+import org.pbft.core.message.Digest;
 import org.pbft.core.message.Message;
 import org.pbft.crypto.Authenticator;
 import org.pbft.crypto.Ed25519;
@@ -112,9 +114,31 @@ public final class SecureChannel {
     }
   }
 
+  /**
+   * Opens a frame this node accepted before and wrote to its write-ahead log, when the log is
+   * replayed after a restart: the checks of {@link #open} but freshness (the log's order is the
+   * order the core consumed frames, which two reader threads may have accepted the other way
+   * round) and the signature and request-authenticator checks (they passed when the frame
+   * arrived); the frame's position is remembered so that a later replay of it on the wire is
+   * refused, and its signatures again, for the certificates the core will forward.
+   */
+  public Frame reopen(byte[] frame) throws WireException {
+    try {
+      return openChecked(frame, true);
+    } catch (RuntimeException e) {
+      throw new WireException(DropReason.MALFORMED, "undecodable frame: " + e);
+    }
+  }
+
   private Frame openChecked(byte[] frame) throws WireException {
+    return openChecked(frame, false);
+  }
+
+  private Frame openChecked(byte[] frame, boolean fromLog) throws WireException {
     FrameHeader header = authenticatedHeader(frame);
-    replays.checkFresh(header);
+    if (!fromLog) {
+      replays.checkFresh(header);
+    }
     int macStart = frame.length - Hmac.MAC_BYTES;
     WireReader in = new WireReader(frame, FrameHeader.LENGTH, macStart);
     CanonicalForm form = CanonicalDecoder.decode(in, config.n(), config.clients(), limits);
@@ -127,15 +151,24 @@ public final class SecureChannel {
 
     SenderRules.check(header, form.message());
     List<SignedPart> parts = form.signedParts();
-    for (int i = 0; i < parts.size(); i++) {
-      signatures.verify(parts.get(i), frame, signaturesAt + i * Ed25519.SIGNATURE_BYTES);
-    }
     List<RequestPart> requests = form.authenticatedRequests();
-    for (int i = 0; i < requests.size(); i++) {
-      authenticators.check(requests.get(i), frame,
-          authenticatorsAt + i * authenticators.bytesEach(), "request " + i + " of the frame");
+    // A logged frame passed these checks when it arrived, and the log's checksums show it is
+    // the same bytes; verifying its signatures again would make a restart cost as much as the
+    // run it replays. The link MAC above is still checked: it catches keys changed under a log.
+    if (!fromLog) {
+      for (int i = 0; i < parts.size(); i++) {
+        signatures.verify(parts.get(i), frame, signaturesAt + i * Ed25519.SIGNATURE_BYTES);
+      }
+      for (int i = 0; i < requests.size(); i++) {
+        authenticators.check(requests.get(i), frame,
+            authenticatorsAt + i * authenticators.bytesEach(), "request " + i + " of the frame");
+      }
     }
-    replays.accept(header);
+    if (fromLog) {
+      replays.advanceTo(header);
+    } else {
+      replays.accept(header);
+    }
 
     for (int i = 0; i < parts.size(); i++) {
       signatures.remember(parts.get(i), frame, signaturesAt + i * Ed25519.SIGNATURE_BYTES);
@@ -182,6 +215,26 @@ public final class SecureChannel {
           "link MAC does not verify as " + header.from() + "'s");
     }
     return header;
+  }
+
+  /**
+   * What this channel learned from the frames it accepted, which a restarted replica needs
+   * again: others' signatures and clients' request authenticators (to forward them as evidence)
+   * and each sender's highest frame position (to keep refusing replays). Keys are not in it.
+   */
+  public record Memory(Map<Digest, byte[]> signatures, Map<Digest, Authenticator> authenticators,
+      Map<NodeId, long[]> positions) {}
+
+  /** A copy of what this channel learned, for a snapshot of the replica. */
+  public Memory memory() {
+    return new Memory(signatures.copy(), authenticators.copy(), replays.positions());
+  }
+
+  /** Learns again what {@link #memory} returned, when a replica restarts from a snapshot. */
+  public void restore(Memory memory) {
+    signatures.restore(memory.signatures());
+    authenticators.restore(memory.authenticators());
+    replays.advanceTo(memory.positions());
   }
 
   /** Signatures sealed as zeros because this node had none for a message it forwarded. */

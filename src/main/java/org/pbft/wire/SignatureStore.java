@@ -67,6 +67,14 @@ final class SignatureStore {
     verified.put(keyOf(part, frame), Arrays.copyOfRange(frame, offset, offset + SIGNATURE_BYTES));
   }
 
+  java.util.Map<Digest, byte[]> copy() {
+    return verified.copy();
+  }
+
+  void restore(java.util.Map<Digest, byte[]> known) {
+    verified.putAll(known);
+  }
+
   long missing() {
     return missing.get();
   }

@@ -110,7 +110,7 @@ class WriteAheadLogTest {
       f.seek(secondPayload);
       f.write('S');
     }
-    CorruptLogException e = assertThrows(CorruptLogException.class, () -> reopen(file));
+    CorruptStorageException e = assertThrows(CorruptStorageException.class, () -> reopen(file));
     assertEquals(WriteAheadLog.HEADER_BYTES + WriteAheadLog.RECORD_HEADER_BYTES + 5, e.offset());
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("offset 29"), e.getMessage());
@@ -124,19 +124,19 @@ class WriteAheadLogTest {
       f.seek(secondRecord);
       f.writeInt(1_000_000); // reaches past the end, yet "third" follows intact
     }
-    CorruptLogException e = assertThrows(CorruptLogException.class, () -> reopen(file));
+    CorruptStorageException e = assertThrows(CorruptStorageException.class, () -> reopen(file));
     assertEquals(secondRecord, e.offset());
   }
 
   @Test
   void aLogOfAnotherOwnerOrNotALogIsRefused() throws Exception {
     Path file = logWith("one");
-    CorruptLogException other = assertThrows(CorruptLogException.class,
+    CorruptStorageException other = assertThrows(CorruptStorageException.class,
         () -> WriteAheadLog.open(file, 4, true));
     assertTrue(other.getMessage().contains("belongs to 3"), other.getMessage());
     Path text = dir.resolve("text.wal");
     Files.writeString(text, "hello, this is not a log at all");
-    assertThrows(CorruptLogException.class, () -> WriteAheadLog.open(text, 3, true));
+    assertThrows(CorruptStorageException.class, () -> WriteAheadLog.open(text, 3, true));
   }
 
   @Test
@@ -155,7 +155,7 @@ class WriteAheadLogTest {
   }
 
   @Test
-  void emptyRecordsAreRejected() throws IOException, CorruptLogException {
+  void emptyRecordsAreRejected() throws IOException, CorruptStorageException {
     try (WriteAheadLog log = WriteAheadLog.open(dir.resolve("e.wal"), 3, true)) {
       assertThrows(IllegalArgumentException.class, () -> log.append(new byte[0]));
     }
