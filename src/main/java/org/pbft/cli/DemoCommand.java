@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code pbft demo}: the whole system in one command (see {@link DemoRun}). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"4 replica processes on loopback with an equivocating primary, a client "
-        + "workload, the view change that replaces the primary, a backup killed and restarted, "
+        + "workload, the view change that replaces the primary, backups killed under load and "
+        + "restarted from their data directories, all four killed at once and restarted, "
         + "and the replicas' traces validated against the TLA+ spec with TLC.",
         "Writes the configuration, logs, traces and report.html under --out."},
     exitCodeListHeading = "%nExit codes:%n",

@@ -31,8 +31,9 @@ final class DemoReport {
         .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 10px;")
         .append("text-align:left}</style></head><body>\n<h1>pbft demo</h1>\n");
     h.append("<p>4 replica processes on loopback, replica 0 an equivocating primary; a client ")
-        .append("workload through the view change; replica 3 killed and restarted; the traces ")
-        .append("of the correct replicas validated against <code>spec/PBFT.tla</code> with TLC.")
+        .append("workload through the view change; replicas 3 then 2 killed under load and ")
+        .append("restarted from their input logs; all four killed at once and restarted; the ")
+        .append("whole traces of the correct replicas validated against <code>spec/PBFT.tla</code> with TLC.")
         .append("</p>\n<table>\n");
     for (String[] row : DemoSummary.rows(r)) {
       h.append("<tr><th>").append(escape(row[0])).append("</th><td>").append(escape(row[1]))

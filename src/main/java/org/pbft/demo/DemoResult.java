@@ -16,12 +16,14 @@ record DemoResult(
     int writesVerified,
     List<String> anomalies,
     List<TraceRecord> validatedEvents,
-    int eventsAfterRestart,
+    int crashes,
+    int restarts,
+    int restartsFromSnapshots,
     Validation validation,
     double seconds) {
 
   boolean ok() {
     return anomalies.isEmpty() && validation != null && validation.conforms()
-        && stateTransfers > 0 && viewChanges > 0;
+        && stateTransfers > 0 && viewChanges > 0 && restarts > 0;
   }
 }

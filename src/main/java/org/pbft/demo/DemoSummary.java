@@ -28,9 +28,10 @@ final class DemoSummary {
         row("state transfers", Long.toString(r.stateTransfers())),
         row("acknowledged writes read back", r.writesVerified() + " keys, "
             + (r.anomalies().isEmpty() ? "none lost" : r.anomalies().size() + " anomalies")),
-        row("trace validation (replicas 1, 2, 3 before its kill)", validation),
-        row("events of replica 3 after its restart (not replayed)",
-            Integer.toString(r.eventsAfterRestart())),
+        row("replicas killed (SIGKILL) / correct ones restarted", r.crashes() + " / "
+            + r.restarts() + ", each from its data directory ("
+            + r.restartsFromSnapshots() + " from a snapshot and the log after it)"),
+        row("trace validation (replicas 1, 2, 3, whole traces)", validation),
         row("wall time", String.format(Locale.ROOT, "%.1f s", r.seconds())));
   }
 
