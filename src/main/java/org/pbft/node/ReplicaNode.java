@@ -79,6 +79,8 @@ public final class ReplicaNode implements AutoCloseable {
   private long executedRequests;
   private long repliesUnroutable;
   private long replayed;
+  /** Trace events the core emitted since the replica first started (replayed ones included). */
+  private long traceEvents;
   private volatile Throwable failure;
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
@@ -86,6 +88,10 @@ public final class ReplicaNode implements AutoCloseable {
   private static final int MAX_GROUP = 1024;
 
   private record Tick() {}
+
+  /** Queued by {@link #close}: the event loop finishes its group and stops (no interrupt, which
+   * would close the log's file channel in the middle of a write). */
+  private record Stop() {}
 
   /** A frame as it arrived (the bytes go to the input log) and as opened. */
   private record Arrived(Frame frame, byte[] bytes) {}
@@ -169,6 +175,11 @@ public final class ReplicaNode implements AutoCloseable {
     if (inputs.snapshot().isPresent()) {
       restoreSnapshot(inputs.snapshot().get());
     }
+    // A process killed after a sync but before it wrote the trace events of that group left
+    // durable inputs whose events the trace lacks: replay writes them, so that the trace again
+    // holds every event of every durable input, in order.
+    long inTrace = trace == null || !correct ? Long.MAX_VALUE : trace.existingEvents(id);
+    long rewritten = 0;
     for (InputLog.Entry entry : inputs.recovered()) {
       Object event;
       if (entry instanceof InputLog.FrameEntry f) {
@@ -185,13 +196,21 @@ public final class ReplicaNode implements AutoCloseable {
       } else {
         event = Input.Restart.class;
       }
-      for (Effect e : stepOn(event).effects()) {
+      long index = traceEvents;
+      Stepped s = stepOn(event);
+      for (Effect e : s.effects()) {
         if (e instanceof Effect.Execute x) {
           executedBatches++;
           executedRequests += x.requests().size();
+        } else if (e instanceof Effect.Trace t && correct && ++index > inTrace) {
+          trace.record(s.tick(), s.lamport(), t.event());
+          rewritten++;
         }
       }
       replayed++;
+    }
+    if (rewritten > 0) {
+      trace.flush();
     }
     inputs.restart();
     Stepped restart = stepOn(Input.Restart.class);
@@ -202,7 +221,8 @@ public final class ReplicaNode implements AutoCloseable {
         + " bytes, then " : "") + "replayed " + replayed + " inputs in "
         + (System.nanoTime() - started) / 1_000_000 + " ms"
         + (inputs.cutTailBytes() > 0 ? ", cut a torn tail of " + inputs.cutTailBytes()
-        + " bytes" : "") + "; " + executedRequests + " requests executed");
+        + " bytes" : "") + (rewritten > 0 ? ", wrote the " + rewritten + " trace events the "
+        + "crash kept from the trace" : "") + "; " + executedRequests + " requests executed");
   }
 
   private void restoreSnapshot(byte[] bytes) throws DataDirectoryException {
@@ -224,6 +244,7 @@ public final class ReplicaNode implements AutoCloseable {
     peer = Peer.correct(s.replica());
     clock.restore(s.lamport());
     ticks = s.ticks();
+    traceEvents = s.traceEvents();
     executedBatches = s.executedBatches();
     executedRequests = s.executedRequests();
     channel.restore(s.channel());
@@ -241,7 +262,7 @@ public final class ReplicaNode implements AutoCloseable {
     inputs.sync();
     Peer.CorrectPeer correctPeer = (Peer.CorrectPeer) peer;
     inputs.snapshot(snapshots.encode(new SnapshotCodec.State(correctPeer.replica(), clock.now(),
-        ticks, executedBatches, executedRequests, channel.memory())));
+        ticks, traceEvents, executedBatches, executedRequests, channel.memory())));
   }
 
   private static boolean reachedStableCheckpoint(List<Stepped> stepped) {
@@ -270,6 +291,7 @@ public final class ReplicaNode implements AutoCloseable {
         }
         inbox.drainTo(group, MAX_GROUP - 1);
         boolean external = false;
+        boolean stop = group.removeIf(e -> e instanceof Stop);
         for (Object event : group) {
           log(event);
           Stepped s = stepOn(event);
@@ -280,6 +302,9 @@ public final class ReplicaNode implements AutoCloseable {
           inputs.sync(); // group commit: nothing leaves before its inputs are durable
         }
         carryOut(stepped);
+        if (stop) {
+          return;
+        }
         snapshotIfDue(stepped);
       }
     } catch (IOException e) {
@@ -333,6 +358,11 @@ public final class ReplicaNode implements AutoCloseable {
       log.info("ERROR while handling " + event + ": " + e);
       e.printStackTrace(System.out);
       effects = List.of();
+    }
+    for (Effect e : effects) {
+      if (e instanceof Effect.Trace) {
+        traceEvents++;
+      }
     }
     return new Stepped(effects, clock.now(), ticks);
   }
@@ -449,9 +479,9 @@ public final class ReplicaNode implements AutoCloseable {
   public void close() {
     running = false;
     ticker.shutdownNow();
-    eventLoop.interrupt();
+    inbox.add(new Stop());
     try {
-      eventLoop.join(2_000);
+      eventLoop.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

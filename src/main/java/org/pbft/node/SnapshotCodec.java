@@ -22,8 +22,8 @@ import org.pbft.wire.SecureChannel;
  */
 final class SnapshotCodec {
   /** What a snapshot holds: the core, the process's clocks and counters, the channel's memory. */
-  record State(Replica replica, long lamport, long ticks, long executedBatches,
-      long executedRequests, SecureChannel.Memory channel) {}
+  record State(Replica replica, long lamport, long ticks, long traceEvents,
+      long executedBatches, long executedRequests, SecureChannel.Memory channel) {}
 
   private final Kryo kryo = new Kryo();
 

@@ -108,6 +108,43 @@ public final class NdjsonTrace implements TraceSink, AutoCloseable {
     return "\"" + HexFormat.of().formatHex(d.bytes()) + "\"";
   }
 
+  /**
+   * How many events the file of {@code replica} already holds, for a restarted replica that
+   * continues its trace: a last line the killed process left half written is cut off first, so
+   * that the next event starts on a line of its own. Call before the first {@link #record} of
+   * that replica.
+   */
+  public long existingEvents(int replica) {
+    Path file = dir.resolve("replica-" + replica + ".ndjson");
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+      long lines = 0;
+      long lastNewline = -1;
+      long at = 0;
+      while (ch.read(buf, at) > 0) {
+        buf.flip();
+        for (int i = 0; i < buf.limit(); i++) {
+          if (buf.get(i) == '\n') {
+            lines++;
+            lastNewline = at + i;
+          }
+        }
+        at += buf.limit();
+        buf.clear();
+      }
+      if (lastNewline + 1 < ch.size()) {
+        ch.truncate(lastNewline + 1);
+      }
+      return lines;
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot read the trace " + file, ex);
+    }
+  }
+
   /** Writes out what is buffered: a process that may be killed flushes after each step. */
   public void flush() {
     try {

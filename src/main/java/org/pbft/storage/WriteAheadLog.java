@@ -75,7 +75,7 @@ public final class WriteAheadLog implements AutoCloseable {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      if (created || channel.size() == 0) {
+      if (created || channel.size() == 0 || isTornHeader(file, channel.size(), owner)) {
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
         header.put(MAGIC).putInt(VERSION).putInt(owner).flip();
         writeFully(channel, header, 0);
@@ -99,6 +99,17 @@ public final class WriteAheadLog implements AutoCloseable {
       channel.close();
       throw e;
     }
+  }
+
+  /** A file shorter than a header that holds a prefix of ours: a crash while creating it. */
+  private static boolean isTornHeader(Path file, long size, int owner) throws IOException {
+    if (size >= HEADER_BYTES) {
+      return false;
+    }
+    ByteBuffer expected = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
+    expected.put(MAGIC).putInt(VERSION).putInt(owner);
+    byte[] bytes = Files.readAllBytes(file);
+    return Arrays.equals(bytes, Arrays.copyOf(expected.array(), bytes.length));
   }
 
   private static void checkHeader(Path file, byte[] bytes, int owner) throws CorruptStorageException {

@@ -74,6 +74,13 @@ class DurableClusterTest {
     workload.run(24, c -> { });
     replicas.forEach(ReplicaNode::close);
     replicas.clear();
+    // As if replica 1 had been killed after the sync of its last groups but before it wrote
+    // their trace events, in the middle of a line: the restart writes them again.
+    Path trace1 = dir.resolve("traces/replica-1.ndjson");
+    List<String> before = Files.readAllLines(trace1);
+    List<String> kept = before.subList(0, before.size() - 5);
+    Files.writeString(trace1, String.join("\n", kept) + "\n"
+        + before.get(before.size() - 5).substring(0, 20), StandardCharsets.UTF_8);
 
     ByteArrayOutputStream said = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(said, true, StandardCharsets.UTF_8);
@@ -81,6 +88,11 @@ class DurableClusterTest {
       replicas.add(start(cluster, i, out));
     }
     assertTrue(said.toString(StandardCharsets.UTF_8).contains("recovered from"), said.toString());
+    assertTrue(said.toString(StandardCharsets.UTF_8).contains("wrote the 5 trace events"),
+        said.toString());
+    List<String> after = Files.readAllLines(trace1);
+    assertEquals(before, after.subList(0, before.size()), "the lost events, written again");
+    assertTrue(after.get(before.size()).contains("\"action\":\"Restart\""));
     ClientNode reader = new ClientNode(cluster.config(), cluster.keysOf(NodeId.client(1)), 1,
         NodeOptions.defaults(), 100);
     clients.add(reader);

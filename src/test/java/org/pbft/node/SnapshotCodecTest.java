@@ -68,7 +68,7 @@ class SnapshotCodecTest {
     @Override
     public List<Effect> step(Input input) {
       steps++;
-      byte[] now = codec.encode(new SnapshotCodec.State(replica, 0, 0, 0, 0, NO_MEMORY));
+      byte[] now = codec.encode(new SnapshotCodec.State(replica, 0, 0, 0, 0, 0, NO_MEMORY));
       byte[] restoreFrom = stale && previous != null ? previous : now;
       previous = now;
       if (steps % 5 != 0) {

@@ -129,6 +129,15 @@ class WriteAheadLogTest {
   }
 
   @Test
+  void aHeaderCutShortByACrashWhileCreatingTheLogIsWrittenAgain() throws Exception {
+    Path file = logWith();
+    byte[] header = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(header, 5));
+    assertEquals(List.of(), reopen(file));
+    assertEquals(WriteAheadLog.HEADER_BYTES, Files.size(file));
+  }
+
+  @Test
   void aLogOfAnotherOwnerOrNotALogIsRefused() throws Exception {
     Path file = logWith("one");
     CorruptStorageException other = assertThrows(CorruptStorageException.class,
