@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbft.node.FreePorts;
 
 /**
  * {@code pbft client} without replicas: a clear report and exit code 1, no stack trace; its
@@ -28,7 +27,7 @@ class ClientCommandTest {
 
   @BeforeEach
   void keys() throws Exception {
-    basePort = freeBasePort();
+    basePort = FreePorts.base();
     assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
         "keygen", "--n", "4", "--clients", "1", "--out", dir.toString(),
         "--base-port", Integer.toString(basePort)), err.toString());
@@ -80,21 +79,5 @@ class ClientCommandTest {
     assertEquals(1, client("1", "--data", data.toString()));
     assertTrue(Files.isRegularFile(data.resolve("client-0.timestamp")));
     assertFalse(Files.exists(dir.resolve("client-0.timestamp")));
-  }
-
-  private static int freeBasePort() {
-    for (int base = 20_000 + new Random().nextInt(20_000); ; base += 10) {
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
-        return base;
-      }
-    }
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket s = new ServerSocket(port)) {
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +60,7 @@ class DurableClusterTest {
 
   @Test
   void everyAcknowledgedWriteSurvivesStoppingAllFourReplicas() throws Exception {
-    GeneratedCluster cluster = Keygen.cluster(4, 2, "127.0.0.1", freeBasePort(),
+    GeneratedCluster cluster = Keygen.cluster(4, 2, "127.0.0.1", FreePorts.base(),
         SecureRandom.getInstance("SHA1PRNG"));
     for (int i = 0; i < 4; i++) {
       replicas.add(start(cluster, i, quiet));
@@ -114,7 +112,7 @@ class DurableClusterTest {
 
   @Test
   void snapshotsReplaceTheLogAndEveryWriteSurvivesARestartFromThem() throws Exception {
-    GeneratedCluster cluster = Keygen.cluster(4, 2, "127.0.0.1", freeBasePort(),
+    GeneratedCluster cluster = Keygen.cluster(4, 2, "127.0.0.1", FreePorts.base(),
         SecureRandom.getInstance("SHA1PRNG"));
     for (int i = 0; i < 4; i++) {
       replicas.add(start(cluster, i, quiet, 4096));
@@ -220,22 +218,6 @@ class DurableClusterTest {
       DataDirectoryException e = assertThrows(DataDirectoryException.class,
           () -> InputLog.open(dir.resolve("d"), 2, true));
       assertTrue(e.getMessage().contains("in use"), e.getMessage());
-    }
-  }
-
-  private static int freeBasePort() throws Exception {
-    for (int base = 20_000 + new Random().nextInt(20_000); ; base += 10) {
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
-        return base;
-      }
-    }
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket s = new ServerSocket(port)) {
-      return true;
-    } catch (Exception e) {
-      return false;
     }
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -51,7 +50,7 @@ class InProcessClusterTest {
   Path data;
 
   private GeneratedCluster startReplicas() throws Exception {
-    int basePort = freeBasePort();
+    int basePort = FreePorts.base();
     GeneratedCluster cluster = Keygen.cluster(4, 1, "127.0.0.1", basePort,
         SecureRandom.getInstance("SHA1PRNG"));
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -143,22 +142,6 @@ class InProcessClusterTest {
     }
     try (Socket s = new Socket("127.0.0.1", basePort)) {
       new DataOutputStream(s.getOutputStream()).writeInt(Integer.MAX_VALUE);
-    }
-  }
-
-  private static int freeBasePort() throws Exception {
-    for (int base = 20_000 + new Random().nextInt(20_000); ; base += 10) {
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
-        return base;
-      }
-    }
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket s = new ServerSocket(port)) {
-      return true;
-    } catch (Exception e) {
-      return false;
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,7 @@ class NoResultTest {
 
   @Test
   void withNoReplicaRunningTheReportNamesTheUnreachableReplicas() throws Exception {
-    int basePort = freeBasePort();
+    int basePort = FreePorts.base();
     GeneratedCluster cluster = Keygen.cluster(4, 1, "127.0.0.1", basePort,
         SecureRandom.getInstance("SHA1PRNG"));
     try (ClientNode client = new ClientNode(cluster.config(), cluster.keysOf(NodeId.client(0)), 0,
@@ -44,22 +43,6 @@ class NoResultTest {
       NoResult again = assertThrows(NoResult.class,
           () -> client.invokeReadOnly(new KvOperation.Get("k").encode(), Duration.ofMillis(500)));
       assertEquals(List.of(0, 1, 2, 3), again.unreachable(), again.getMessage());
-    }
-  }
-
-  private static int freeBasePort() throws Exception {
-    for (int base = 20_000 + new java.util.Random().nextInt(20_000); ; base += 10) {
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
-        return base;
-      }
-    }
-  }
-
-  private static boolean free(int port) {
-    try (ServerSocket s = new ServerSocket(port)) {
-      return true;
-    } catch (Exception e) {
-      return false;
     }
   }
 }
