@@ -152,11 +152,13 @@ public final class DemoRun {
               + "and continues as the same replica");
           workload.run(options.opsPerPhase() / 2, c -> { });
         }
-        long transferred = awaitStateTransfer(traces, ROLLING.get(0), workload);
-        say(transferred > 0
-            ? "replica " + ROLLING.get(0) + " caught up by state transfer (" + transferred
-                + " transfer(s)); " + workload.operations() + " operations done"
-            : "replica " + ROLLING.get(0) + " did not transfer state within the wait");
+        for (int r : ROLLING) {
+          TraceRecord caughtUp = awaitCaughtUp(traces, r, workload);
+          say(caughtUp == null ? "replica " + r + " did not reach a stable checkpoint within 60 s"
+              : "replica " + r + " caught up: " + (caughtUp.action() == SpecAction.StateTransfer
+                  ? "state transfer to checkpoint " : "stable checkpoint ") + caughtUp.seq()
+                  + "; " + workload.operations() + " operations done");
+        }
 
         for (int i = 0; i < N; i++) {
           replicas.kill(i);
@@ -299,27 +301,28 @@ public final class DemoRun {
   }
 
   /**
-   * Waits (running more operations) until replica {@code r} logs a StateTransfer after its first
-   * restart: it was down while the others moved on and garbage-collected what it missed.
+   * Waits (running more operations) until replica {@code r}, after its last restart, takes part
+   * in a stable checkpoint: by executing up to it, or by a state transfer when what it missed
+   * while it was down was already garbage-collected. Returns the event, or null after 60 s.
    */
-  private long awaitStateTransfer(Path traces, int r, KvWorkload workload)
+  private TraceRecord awaitCaughtUp(Path traces, int r, KvWorkload workload)
       throws IOException, InterruptedException, TimeoutException, TraceFormatException {
     Path file = traces.resolve("replica-" + r + ".ndjson");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       List<TraceRecord> events = readIfPresent(file);
-      int restart = 0;
-      while (restart < events.size() && events.get(restart).action() != SpecAction.Restart) {
-        restart++;
+      int restart = events.size();
+      while (restart > 0 && events.get(restart - 1).action() != SpecAction.Restart) {
+        restart--;
       }
-      long transfers = events.subList(restart, events.size()).stream()
-          .filter(e -> e.action() == SpecAction.StateTransfer).count();
-      if (transfers > 0) {
-        return transfers;
+      for (TraceRecord e : events.subList(restart, events.size())) {
+        if (e.action() == SpecAction.StableCheckpoint || e.action() == SpecAction.StateTransfer) {
+          return e;
+        }
       }
       workload.run(10, c -> { });
     }
-    return 0;
+    return null;
   }
 
   /** The run directory, emptied if it is a previous demo's; never someone else's directory. */

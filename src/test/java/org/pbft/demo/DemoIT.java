@@ -35,6 +35,8 @@ class DemoIT {
     assertTrue(text.contains("killed all four replicas at once"), text);
     assertTrue(text.contains("restarted replica 3 from its data directory"), text);
     assertTrue(text.contains("restarted replica 2 from its data directory"), text);
+    assertTrue(text.contains("replica 3 caught up"), text);
+    assertTrue(text.contains("replica 2 caught up"), text);
     // Two rolling restarts and three after the power cut: every correct replica's trace holds
     // its Restart events, and the whole merged trace conforms.
     assertTrue(text.matches("(?s).*before and after their 5 restarts.*"), text);
