@@ -146,8 +146,10 @@ public final class DemoRun {
           killUnderLoad(replicas, r, workload);
           say(workload.operations() + " operations done; replica " + r
               + " was killed (SIGKILL) while they ran, the others kept serving");
+          int restartsBefore = restarts(traces, r);
           replicas.start(r, replicaArgs(r, traces, data));
           LocalCluster.awaitListening(cluster.address(r));
+          awaitRestart(traces, r, restartsBefore);
           say("restarted replica " + r + " from its data directory: it replayed its input log "
               + "and continues as the same replica");
           workload.run(options.opsPerPhase() / 2, c -> { });
@@ -165,11 +167,16 @@ public final class DemoRun {
         }
         crashes += N;
         say("killed all four replicas at once (SIGKILL), as a power cut would");
+        int[] restartsBefore = new int[N];
         for (int i = 0; i < N; i++) {
+          restartsBefore[i] = restarts(traces, i);
           replicas.start(i, replicaArgs(i, traces, data));
         }
         for (int i = 0; i < N; i++) {
           LocalCluster.awaitListening(cluster.address(i));
+          if (i != BYZANTINE) {
+            awaitRestart(traces, i, restartsBefore[i]);
+          }
         }
         say("started all four again; the correct ones replayed their logs (the Byzantine "
             + "replica 0 keeps nothing)");
@@ -193,7 +200,7 @@ public final class DemoRun {
     } else {
       // Small snapshots, so that the restarts replay a snapshot and the log written after it.
       args.addAll(List.of("--data", data.resolve("replica-" + i).toString(),
-          "--snapshot-mib", "0.25"));
+          "--snapshot-mib", "0.0625"));
     }
     return args;
   }
@@ -298,6 +305,27 @@ public final class DemoRun {
     Path complete = file.resolveSibling(file.getFileName() + ".complete");
     Files.writeString(complete, completeLines(file), StandardCharsets.UTF_8);
     return TraceReader.read(complete);
+  }
+
+  /** The Restart events in replica {@code r}'s trace so far. */
+  private static int restarts(Path traces, int r) throws IOException, TraceFormatException {
+    return (int) readIfPresent(traces.resolve("replica-" + r + ".ndjson")).stream()
+        .filter(e -> e.action() == SpecAction.Restart).count();
+  }
+
+  /**
+   * Waits until replica {@code r} has recovered: its trace holds a Restart event more than
+   * {@code before}. Its port opens before it has replayed its log; its Restart comes after.
+   */
+  private static void awaitRestart(Path traces, int r, int before)
+      throws IOException, InterruptedException, TraceFormatException, TimeoutException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (restarts(traces, r) <= before) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("replica " + r + " did not finish its recovery within 60 s");
+      }
+      Thread.sleep(50);
+    }
   }
 
   /**
