@@ -89,6 +89,10 @@ public final class ReplicaCommand implements Callable<Integer> {
     }
     ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n());
     Peer peer = peer(protocol);
+    if (!(snapshotMib > 0)) {
+      throw new ParameterException(spec.commandLine(),
+          "--snapshot-mib " + snapshotMib + ": must be a positive number of MiB");
+    }
     NodeLog log = new NodeLog("replica " + id, System.out);
     InputLog inputs = null;
     if (data != null && byzantine != null) {
