@@ -2,6 +2,7 @@ package org.pbft.sim;
 
 import java.util.function.Consumer;
 import org.pbft.sim.byzantine.Strategies;
+import org.pbft.trace.TraceSink;
 
 /**
  * Runs a range of seeds, each a fresh {@link Simulation}, and adds up what they did. A failing

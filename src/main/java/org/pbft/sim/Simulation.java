@@ -12,6 +12,7 @@ import org.pbft.client.ClientOutput;
 import org.pbft.core.Effect;
 import org.pbft.core.IgnoreReason;
 import org.pbft.core.Input;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.core.SpecAction;
@@ -30,6 +31,7 @@ import org.pbft.sim.check.InvariantChecker;
 import org.pbft.sim.check.LinearizabilityChecker;
 import org.pbft.sim.check.LivenessChecker;
 import org.pbft.sim.check.Violation;
+import org.pbft.trace.TraceSink;
 
 /**
  * One deterministic run of a replica group from a seed. Every random choice (network delays,

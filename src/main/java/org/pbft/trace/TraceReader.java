@@ -13,7 +13,7 @@ import java.util.Set;
 import org.pbft.core.SpecAction;
 
 /**
- * Reads and checks one replica's NDJSON trace (as {@link org.pbft.sim.NdjsonTrace} writes it):
+ * Reads and checks one replica's NDJSON trace (as {@link org.pbft.trace.NdjsonTrace} writes it):
  * one JSON object per line,
  * {@code {"step":812,"tick":40,"replica":1,"action":"SendCommit","view":0,"seq":3,"digest":"…"}}.
  *

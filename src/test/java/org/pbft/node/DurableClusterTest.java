@@ -21,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbft.config.GeneratedCluster;
 import org.pbft.config.Keygen;
 import org.pbft.config.NodeId;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.service.KeyValueStore;
-import org.pbft.sim.NdjsonTrace;
-import org.pbft.sim.Peer;
+import org.pbft.trace.NdjsonTrace;
 
 /**
  * Four durable replica nodes in this JVM over loopback TCP: every one is stopped and started

@@ -21,12 +21,12 @@ import org.pbft.client.TimestampSource;
 import org.pbft.config.GeneratedCluster;
 import org.pbft.config.Keygen;
 import org.pbft.config.NodeId;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.service.KeyValueStore;
 import org.pbft.service.KvOperation;
 import org.pbft.service.KvResult;
-import org.pbft.sim.Peer;
 
 /**
  * Four replica nodes and a client in this JVM over loopback TCP, with the real wire and

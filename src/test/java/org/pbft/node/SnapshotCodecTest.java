@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.service.KeyValueStore;
-import org.pbft.sim.Peer;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.SimParams;
 import org.pbft.sim.Simulation;
-import org.pbft.sim.TraceSink;
 import org.pbft.sim.byzantine.Strategies;
+import org.pbft.trace.TraceSink;
 import org.pbft.wire.SecureChannel;
 
 /**

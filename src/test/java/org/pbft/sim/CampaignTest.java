@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pbft.trace.TraceSink;
 
 /** A small campaign across every strategy; {@code SimulationCampaignIT} runs the CI-sized one. */
 class CampaignTest {

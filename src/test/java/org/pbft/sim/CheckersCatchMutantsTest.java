@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pbft.sim.byzantine.Strategies;
 import org.pbft.sim.byzantine.Strategy;
 import org.pbft.sim.check.Violation;
+import org.pbft.trace.TraceSink;
 
 /**
  * Every checker of the simulator fails a run with a broken replica that it runs as correct. The

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.message.Request;
 import org.pbft.service.KeyValueStore;

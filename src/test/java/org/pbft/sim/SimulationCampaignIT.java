@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pbft.trace.TraceSink;
 
 /** The CI campaign: 400 seeds, rotating through every Byzantine strategy, zero violations. */
 class SimulationCampaignIT {

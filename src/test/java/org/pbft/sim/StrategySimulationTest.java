@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pbft.core.IgnoreReason;
 import org.pbft.sim.byzantine.Strategies;
+import org.pbft.trace.TraceSink;
 
 /**
  * Each Byzantine strategy against three correct replicas, over faulty then healed networks: no

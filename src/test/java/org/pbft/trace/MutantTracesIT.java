@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbft.core.SpecAction;
 import org.pbft.core.TraceEvent;
-import org.pbft.sim.NdjsonTrace;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.SimParams;
 import org.pbft.sim.Simulation;

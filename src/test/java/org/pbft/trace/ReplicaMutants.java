@@ -3,8 +3,8 @@ package org.pbft.trace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.pbft.core.Effect;
 import org.pbft.core.IgnoreReason;
 import org.pbft.core.Input;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.core.SpecAction;
@@ -23,7 +24,6 @@ import org.pbft.core.message.NewView;
 import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.Prepare;
 import org.pbft.service.KeyValueStore;
-import org.pbft.sim.Peer;
 import org.pbft.sim.Simulation;
 
 /**

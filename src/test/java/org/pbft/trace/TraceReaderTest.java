@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.HexFormat;
 import org.pbft.core.SpecAction;
 import org.pbft.core.TraceEvent;
 import org.pbft.core.message.Digest;
@@ -19,7 +19,6 @@ import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.PreparedCertificate;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.ViewChange;
-import org.pbft.sim.NdjsonTrace;
 
 /** The trace format: what a line must hold, and errors that name the file and the line. */
 class TraceReaderTest {

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.pbft.cli.Main;
 import org.pbft.core.SpecAction;
 import org.pbft.sim.Campaign;
-import org.pbft.sim.NdjsonTrace;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.SimParams;
 import org.pbft.sim.byzantine.Strategies;

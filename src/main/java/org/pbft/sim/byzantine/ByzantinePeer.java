@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
+import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.service.KeyValueStore;
-import org.pbft.sim.Peer;
 
 /** A Byzantine replica in the simulator: a {@link Strategy} in place of a correct replica. */
 public final class ByzantinePeer implements Peer {

@@ -1,4 +1,4 @@
-package org.pbft.sim;
+package org.pbft.trace;
 
 import org.pbft.core.TraceEvent;
 

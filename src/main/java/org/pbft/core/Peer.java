@@ -1,12 +1,11 @@
-package org.pbft.sim;
+package org.pbft.core;
 
 import java.util.List;
-import org.pbft.core.Effect;
-import org.pbft.core.Input;
 
 /**
- * A replica as the simulator sees it: it consumes inputs and returns effects. A correct peer is a
- * {@link org.pbft.core.Replica}; a Byzantine peer is a scripted strategy.
+ * A replica as the simulator and a replica process drive it: it consumes inputs and returns
+ * effects. A correct peer is a {@link Replica}; a Byzantine peer is a scripted strategy
+ * (org.pbft.sim.byzantine).
  */
 public interface Peer {
 
@@ -16,12 +15,12 @@ public interface Peer {
 
   /** A correct replica whose steps the checkers judge; a Byzantine peer wraps one and returns it
    * only if it is correct. */
-  static Peer correct(org.pbft.core.Replica replica) {
+  static Peer correct(Replica replica) {
     return new CorrectPeer(replica);
   }
 
   /** A correct replica. */
-  record CorrectPeer(org.pbft.core.Replica replica) implements Peer {
+  record CorrectPeer(Replica replica) implements Peer {
     @Override
     public int id() {
       return replica.id();

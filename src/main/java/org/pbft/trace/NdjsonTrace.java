@@ -1,4 +1,4 @@
-package org.pbft.sim;
+package org.pbft.trace;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
