@@ -63,11 +63,13 @@ public final class InputLog implements AutoCloseable {
   private final byte[] snapshot;
   private final List<Entry> recovered;
   private final long cutTailBytes;
-  private WriteAheadLog wal;
+  /** Appended to by the event loop, synced by the group committer; replaced by a snapshot only
+   * while the committer is idle. */
+  private volatile WriteAheadLog wal;
   private long generation;
-  private long syncs;
-  private long records;
-  private long snapshots;
+  private volatile long syncs;
+  private volatile long records;
+  private volatile long snapshots;
   private long snapshotAfterBytes = DEFAULT_SNAPSHOT_BYTES;
 
   private InputLog(Path dir, int replica, boolean fsync, FileChannel lockChannel, FileLock lock,
@@ -279,10 +281,12 @@ public final class InputLog implements AutoCloseable {
     return wal.hasUnsynced();
   }
 
-  /** One write and one fsync for every input appended since the last sync. */
+  /** One write and one fsync for every input appended since the last sync (appends may go on
+   * meanwhile, from another thread). */
   void sync() throws IOException {
-    if (wal.hasUnsynced()) {
-      wal.sync();
+    WriteAheadLog current = wal;
+    if (current.hasUnsynced()) {
+      current.sync();
       syncs++;
     }
   }

@@ -39,17 +39,19 @@ import org.pbft.wire.WireException;
  * Peer}: a correct {@code Replica} or a scripted Byzantine one) and carries out its effects.
  *
  * <p>Threads: reader threads open frames (MAC, signatures, strict decoding) and queue them; the
- * event loop alone steps the core, seals outgoing frames and writes the trace; a timer thread
- * queues ticks. A frame that fails authentication or decoding is counted by reason and dropped:
- * it never reaches the core.
+ * event loop alone steps the core; a timer thread queues ticks. A frame that fails
+ * authentication or decoding is counted by reason and dropped: it never reaches the core.
+ * Without durability the event loop also carries out the effects (seals outgoing frames, writes
+ * the trace); with it a {@link GroupCommitter} does, in order.
  *
  * <p>Durability (with an {@link InputLog}): the event loop takes what is queued as a group,
- * appends each input to the log before the core steps on it, and carries out the group's
- * effects only after one sync has made the whole group durable (group commit). A message,
- * reply or trace event therefore never leaves the process before every input it depends on is
- * on disk. At start the log is replayed through the core with its effects discarded (they were
- * carried out before the crash, or lost with it like messages a network loses), and the core is
- * told {@link Input.Restart}: it is the same replica, in the state of its last durable input.
+ * appends each input to the log before the core steps on it, and hands the group's steps to the
+ * committer, which carries them out only after a sync has made the group durable (group commit,
+ * pipelined: the loop steps the next group while the disk forces the last). A message, reply or
+ * trace event therefore never leaves the process before every input it depends on is on disk.
+ * At start the log is replayed through the core with its effects discarded (they were carried
+ * out before the crash, or lost with it like messages a network loses), and the core is told
+ * {@link Input.Restart}: it is the same replica, in the state of its last durable input.
  */
 public final class ReplicaNode implements AutoCloseable {
   private final int id;
@@ -66,17 +68,20 @@ public final class ReplicaNode implements AutoCloseable {
   private final LamportClock clock = new LamportClock();
   private final TransportStats transport = new TransportStats();
   private final DropCounters drops = new DropCounters();
-  private final Map<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
+  private final Map<IgnoreReason, Long> ignored = java.util.Collections.synchronizedMap(
+      new EnumMap<>(IgnoreReason.class));
   private final Map<Integer, Connection> clientRoutes = new ConcurrentHashMap<>();
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final OutboundLink[] links;
   private final Listener listener;
   private final Thread eventLoop;
   private final ScheduledExecutorService ticker;
+  /** Syncs the log and carries out effects, with durability; null without. */
+  private final GroupCommitter committer;
   private volatile boolean running = true;
   private long ticks;
-  private long executedBatches;
-  private long executedRequests;
+  private volatile long executedBatches;
+  private volatile long executedRequests;
   private long repliesUnroutable;
   private long replayed;
   /** Trace events the core emitted since the replica first started (replayed ones included). */
@@ -95,9 +100,6 @@ public final class ReplicaNode implements AutoCloseable {
 
   /** A frame as it arrived (the bytes go to the input log) and as opened. */
   private record Arrived(Frame frame, byte[] bytes) {}
-
-  /** The effects of one step, with the Lamport clock and tick count at that step. */
-  private record Stepped(List<Effect> effects, long lamport, long tick) {}
 
   /**
    * Starts the replica: binds its address from the cluster configuration, connects to the
@@ -142,6 +144,8 @@ public final class ReplicaNode implements AutoCloseable {
     if (inputs != null && inputs.restarted()) {
       recover();
     }
+    this.committer = inputs == null ? null : new GroupCommitter("replica-" + id + "-commit",
+        inputs::sync, this::carryOut, this::commitFailed);
     this.eventLoop = new Thread(this::runEventLoop, "replica-" + id + "-events");
     eventLoop.start();
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -199,10 +203,7 @@ public final class ReplicaNode implements AutoCloseable {
       long index = traceEvents;
       Stepped s = stepOn(event);
       for (Effect e : s.effects()) {
-        if (e instanceof Effect.Execute x) {
-          executedBatches++;
-          executedRequests += x.requests().size();
-        } else if (e instanceof Effect.Trace t && correct && ++index > inTrace) {
+        if (e instanceof Effect.Trace t && correct && ++index > inTrace) {
           trace.record(s.tick(), s.lamport(), t.event());
           rewritten++;
         }
@@ -252,11 +253,15 @@ public final class ReplicaNode implements AutoCloseable {
 
   /**
    * At a stable checkpoint, once the log has grown past its threshold, replaces it with a
-   * snapshot of the whole replica. Runs between groups: every input logged is synced, and the
-   * state is the one they produced.
+   * snapshot of the whole replica. Runs between groups, once the committer has carried out every
+   * group: every input logged is synced, and the state is the one they produced.
    */
-  private void snapshotIfDue(List<Stepped> stepped) throws IOException {
+  private void snapshotIfDue(List<Stepped> stepped) throws IOException, InterruptedException {
     if (snapshots == null || !inputs.wantsSnapshot() || !reachedStableCheckpoint(stepped)) {
+      return;
+    }
+    committer.awaitCommitted(); // the committer is idle while the log is replaced
+    if (failure != null) {
       return;
     }
     inputs.sync();
@@ -284,11 +289,7 @@ public final class ReplicaNode implements AutoCloseable {
       while (running) {
         group.clear();
         stepped.clear();
-        try {
-          group.add(inbox.take());
-        } catch (InterruptedException e) {
-          return;
-        }
+        group.add(inbox.take());
         inbox.drainTo(group, MAX_GROUP - 1);
         boolean external = false;
         boolean stop = group.removeIf(e -> e instanceof Stop);
@@ -296,28 +297,57 @@ public final class ReplicaNode implements AutoCloseable {
           log(event);
           Stepped s = stepOn(event);
           stepped.add(s);
-          external |= leavesTheProcess(s.effects());
+          external |= s.leavesTheProcess();
         }
-        if (inputs != null && external) {
-          inputs.sync(); // group commit: nothing leaves before its inputs are durable
+        if (committer == null) {
+          carryOut(stepped);
+        } else {
+          committer.submit(stepped, external); // group commit: carried out once durable
         }
-        carryOut(stepped);
         if (stop) {
           return;
         }
         snapshotIfDue(stepped);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException e) {
       fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
           + "; the replica stops rather than send what it could forget", e);
     } catch (RuntimeException | Error e) {
       fail("internal error: " + e, e);
     } finally {
+      finishCommits();
       stopped.countDown();
     }
   }
 
+  /** The committer could not make a group durable, or carry it out: stop the event loop. */
+  private void commitFailed(Throwable e) {
+    if (e instanceof IOException) {
+      fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
+          + "; the replica stops rather than send what it could forget", e);
+    } else {
+      fail("internal error while sending: " + e, e);
+    }
+    inbox.add(new Stop());
+  }
+
+  private void finishCommits() {
+    if (committer == null) {
+      return;
+    }
+    try {
+      committer.finish();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void fail(String message, Throwable e) {
+    if (failure != null) {
+      return; // the first failure is the one to report
+    }
     failure = e;
     running = false;
     log.info("FATAL: " + message);
@@ -362,19 +392,14 @@ public final class ReplicaNode implements AutoCloseable {
     for (Effect e : effects) {
       if (e instanceof Effect.Trace) {
         traceEvents++;
+      } else if (e instanceof Effect.Execute x) {
+        executedBatches++;
+        executedRequests += x.requests().size();
+      } else if (e instanceof Effect.Ignore i) {
+        ignored.merge(i.reason(), 1L, Long::sum);
       }
     }
     return new Stepped(effects, clock.now(), ticks);
-  }
-
-  private boolean leavesTheProcess(List<Effect> effects) {
-    for (Effect e : effects) {
-      if (e instanceof Effect.Send || e instanceof Effect.Broadcast
-          || e instanceof Effect.SendReply || e instanceof Effect.Trace) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void carryOut(List<Stepped> steps) {
@@ -407,11 +432,6 @@ public final class ReplicaNode implements AutoCloseable {
       } else {
         route.send(seal(NodeId.client(client), r.reply(), lamport));
       }
-    } else if (e instanceof Effect.Execute x) {
-      executedBatches++;
-      executedRequests += x.requests().size();
-    } else if (e instanceof Effect.Ignore i) {
-      ignored.merge(i.reason(), 1L, Long::sum);
     } else if (e instanceof Effect.Trace t && correct) {
       logInteresting(t.event());
       if (trace != null) {

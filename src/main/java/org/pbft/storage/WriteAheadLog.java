@@ -30,6 +30,11 @@ import java.util.zip.CRC32C;
  * zeros). A torn tail is cut off (it was never synced, so nothing depended on it). A bad record
  * with anything else after it is damage, not a crash, and opening fails with {@link
  * CorruptStorageException} naming the file and offset.
+ *
+ * <p>Threads: one thread may append while another syncs (a pipelined group commit: the appender
+ * goes on with the next batch while the disk forces the last one). A sync swaps the buffer out
+ * under a short lock, then writes and forces outside it, and covers every record appended before
+ * the swap. Syncs are serialized.
  */
 public final class WriteAheadLog implements AutoCloseable {
   static final byte[] MAGIC = {'P', 'B', 'F', 'T', 'W', 'A', 'L', '1'};
@@ -44,10 +49,14 @@ public final class WriteAheadLog implements AutoCloseable {
   private final boolean fsync;
   private final List<byte[]> recovered;
   private final long cutTailBytes;
+  /** Guards {@link #buffer}: appends and the swap at the start of a sync. */
+  private final Object appendLock = new Object();
+  /** Records appended since the last swap. */
   private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-  private long size;
-  private long syncs;
-  private long recordsAppended;
+  /** The buffer a sync writes from, then keeps for the next swap (used by the syncing thread). */
+  private ByteBuffer spare = ByteBuffer.allocate(1 << 16);
+  private volatile long size;
+  private volatile long syncs;
 
   private WriteAheadLog(Path file, FileChannel channel, boolean fsync, List<byte[]> recovered,
       long cutTailBytes, long size) {
@@ -210,38 +219,56 @@ public final class WriteAheadLog implements AutoCloseable {
     return cutTailBytes;
   }
 
-  /** Buffers one record; it is durable once {@link #sync} returns. */
+  /** Buffers one record; it is durable once a {@link #sync} that started after it returns. */
   public void append(byte[] payload) {
     if (payload.length < 1 || payload.length > MAX_RECORD_BYTES) {
       throw new IllegalArgumentException("record of " + payload.length + " bytes");
     }
     int needed = RECORD_HEADER_BYTES + payload.length;
-    if (buffer.remaining() < needed) {
-      ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2,
-          buffer.position() + needed));
-      buffer.flip();
-      bigger.put(buffer);
-      buffer = bigger;
+    int crc = crc32c(payload, 0, payload.length);
+    synchronized (appendLock) {
+      if (buffer.remaining() < needed) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2,
+            buffer.position() + needed));
+        buffer.flip();
+        bigger.put(buffer);
+        buffer = bigger;
+      }
+      buffer.putInt(payload.length).putInt(crc).put(payload);
     }
-    buffer.putInt(payload.length).putInt(crc32c(payload, 0, payload.length)).put(payload);
-    recordsAppended++;
   }
 
-  /** True if records were appended since the last {@link #sync}. */
+  /** True if records were appended since the last {@link #sync} started. */
   public boolean hasUnsynced() {
-    return buffer.position() > 0;
+    synchronized (appendLock) {
+      return buffer.position() > 0;
+    }
   }
 
-  /** Writes every buffered record and forces them to disk: one fsync for the whole batch. */
-  public void sync() throws IOException {
-    if (buffer.position() == 0) {
-      return;
+  /**
+   * Writes every record appended so far and forces them to disk: one fsync for the whole batch.
+   * Appends may go on meanwhile; they wait for the next sync.
+   */
+  public synchronized void sync() throws IOException {
+    ByteBuffer batch;
+    synchronized (appendLock) {
+      if (buffer.position() == 0) {
+        return;
+      }
+      batch = buffer;
+      buffer = spare;
     }
-    buffer.flip();
-    int bytes = buffer.remaining();
-    writeFully(channel, buffer, size);
+    batch.flip();
+    int bytes = batch.remaining();
+    try {
+      writeFully(channel, batch, size);
+    } finally {
+      // A failed write loses the batch: the caller must stop (nothing that depends on it may
+      // leave), and a restart cuts whatever part of it reached the file as a torn tail.
+      batch.clear();
+      spare = batch;
+    }
     size += bytes;
-    buffer.clear();
     if (fsync) {
       channel.force(false);
     }
@@ -271,10 +298,6 @@ public final class WriteAheadLog implements AutoCloseable {
   /** Syncs performed (each one write and, with fsync on, one fsync). */
   public long syncs() {
     return syncs;
-  }
-
-  public long recordsAppended() {
-    return recordsAppended;
   }
 
   /** Bytes in the file, synced records only. */
