@@ -34,6 +34,7 @@ public final class LocalCluster implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xss4m");
+    command.add("-ea:org.pbft..."); // a failed assertion in the core stops the replica
     // Extra JVM options for every replica, for example a profiler: PBFT_REPLICA_JAVA_OPTS.
     String extra = System.getenv("PBFT_REPLICA_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {

@@ -18,4 +18,9 @@ public final class NodeLog {
   public void info(String line) {
     out.println(LocalTime.now().format(TIME) + " " + who + ": " + line);
   }
+
+  /** The stack trace of a failure, for the bug report a fatal message asks for. */
+  public void stackTrace(Throwable e) {
+    e.printStackTrace(out);
+  }
 }

@@ -142,7 +142,12 @@ public final class ReplicaNode implements AutoCloseable {
       }
     }
     if (inputs != null && inputs.restarted()) {
-      recover();
+      try {
+        recover();
+      } catch (CoreFailure e) {
+        throw new DataDirectoryException("replaying the input log in " + inputs.dir() + ": "
+            + e.getMessage());
+      }
     }
     this.committer = inputs == null ? null : new GroupCommitter("replica-" + id + "-commit",
         inputs::sync, this::carryOut, this::commitFailed);
@@ -314,6 +319,8 @@ public final class ReplicaNode implements AutoCloseable {
     } catch (IOException e) {
       fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
           + "; the replica stops rather than send what it could forget", e);
+    } catch (CoreFailure e) {
+      fail(e.getMessage(), e.getCause());
     } catch (RuntimeException | Error e) {
       fail("internal error: " + e, e);
     } finally {
@@ -351,7 +358,7 @@ public final class ReplicaNode implements AutoCloseable {
     failure = e;
     running = false;
     log.info("FATAL: " + message);
-    e.printStackTrace(System.out);
+    log.stackTrace(e);
   }
 
   private void log(Object event) {
@@ -383,11 +390,12 @@ public final class ReplicaNode implements AutoCloseable {
         effects = peer.step(new Input.Restart());
       }
     } catch (RuntimeException | AssertionError e) {
-      // A bug in the core: say so loudly, with the input, and keep serving. (Replay meets the
-      // same input and the same failure: the core is deterministic.)
-      log.info("ERROR while handling " + event + ": " + e);
-      e.printStackTrace(System.out);
-      effects = List.of();
+      // The core broke its own invariant (or has a bug): its state may be half updated, and a
+      // replica never serves from a state it cannot vouch for. Fail-stop: nothing of this step
+      // leaves, the event loop stops, the process exits non-zero. (A restart replays the same
+      // input into the same failure, the core being deterministic: the replica stays down
+      // until the bug is fixed, or its directory is moved away and it rejoins by state transfer.)
+      throw new CoreFailure(describe(event), e);
     }
     for (Effect e : effects) {
       if (e instanceof Effect.Trace) {
@@ -400,6 +408,13 @@ public final class ReplicaNode implements AutoCloseable {
       }
     }
     return new Stepped(effects, clock.now(), ticks);
+  }
+
+  private static String describe(Object event) {
+    if (event instanceof Arrived a) {
+      return a.frame().message().getClass().getSimpleName() + " from " + a.frame().from();
+    }
+    return event instanceof Tick ? "a tick" : "the restart";
   }
 
   private void carryOut(List<Stepped> steps) {
