@@ -11,6 +11,11 @@ import org.pbft.core.message.Digest;
 /**
  * CHECKPOINTs received above the stable checkpoint, the replica's own checkpointed states (to
  * serve state transfer), and the stable checkpoint with its proof (C in VIEW-CHANGE).
+ *
+ * <p>Bounded: inside the window (h, h + L] one CHECKPOINT per sender and sequence number, above
+ * it only each sender's highest (which is what tells a replica that is behind where the others
+ * are; {@link Checkpointing#onCheckpoint} keeps it so). At most n * (L / K + 1) in all, whatever
+ * faulty replicas send.
  */
 final class CheckpointStore {
   private final TreeMap<Long, Map<Integer, Checkpoint>> received = new TreeMap<>();
@@ -30,6 +35,30 @@ final class CheckpointStore {
   boolean add(Checkpoint c) {
     return received.computeIfAbsent(c.seq(), s -> new TreeMap<>())
         .putIfAbsent(c.replica(), c) == null;
+  }
+
+  /** The CHECKPOINT of {@code sender} held above {@code windowTop}, if any (at most one). */
+  Optional<Checkpoint> aheadOf(int sender, long windowTop) {
+    for (Map<Integer, Checkpoint> bySender : received.tailMap(windowTop, false).values()) {
+      Checkpoint c = bySender.get(sender);
+      if (c != null) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Forgets {@code c} (replaced by a newer CHECKPOINT of its sender). */
+  void remove(Checkpoint c) {
+    Map<Integer, Checkpoint> bySender = received.get(c.seq());
+    if (bySender != null && bySender.remove(c.replica(), c) && bySender.isEmpty()) {
+      received.remove(c.seq());
+    }
+  }
+
+  /** CHECKPOINTs held, for tests of the bound. */
+  int size() {
+    return received.values().stream().mapToInt(Map::size).sum();
   }
 
   void recordOwnState(long seq, byte[] state) {

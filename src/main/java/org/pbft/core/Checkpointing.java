@@ -32,15 +32,22 @@ final class Checkpointing {
     state.broadcast(c);
   }
 
-  /** A CHECKPOINT above the stable checkpoint is kept; 2f+1 matching ones make it stable. */
+  /**
+   * A CHECKPOINT above the stable checkpoint is kept; 2f+1 matching ones make it stable. Above
+   * the window only the sender's highest is kept: enough for a replica that is behind to learn
+   * where the others are, and no more than one per sender, whatever a faulty one sends.
+   */
   void onCheckpoint(int from, Checkpoint c) {
     IgnoreReason reason = null;
+    long windowTop = state.h() + state.config.logWindow();
     if (from != c.replica()) {
       reason = WRONG_SENDER;
     } else if (c.seq() <= state.h()) {
       reason = STALE;
     } else if (c.seq() % state.config.checkpointInterval() != 0) {
       reason = NOT_A_CHECKPOINT;
+    } else if (c.seq() > windowTop) {
+      reason = keepAhead(c, windowTop);
     } else if (!state.checkpoints.add(c)) {
       reason = DUPLICATE;
     }
@@ -49,6 +56,20 @@ final class Checkpointing {
       return;
     }
     advanceStableCheckpoint();
+  }
+
+  /** Keeps {@code c}, above the window, as its sender's highest; the reason if it is not. */
+  private IgnoreReason keepAhead(Checkpoint c, long windowTop) {
+    Optional<Checkpoint> held = state.checkpoints.aheadOf(c.replica(), windowTop);
+    if (held.isPresent() && held.get().seq() >= c.seq()) {
+      return held.get().seq() == c.seq() ? DUPLICATE : STALE;
+    }
+    held.ifPresent(old -> {
+      state.checkpoints.remove(old);
+      state.ignore(SUPERSEDED, old);
+    });
+    state.checkpoints.add(c);
+    return null;
   }
 
   /** Adopts the highest certified checkpoint this replica has executed to, and fetches the state

@@ -26,6 +26,11 @@ public enum IgnoreReason {
   BATCH_TOO_LARGE,
   /** Older than what the replica already has (request timestamp, checkpoint, state). */
   STALE,
+  /**
+   * Held, then replaced by a newer message of the same sender where the replica keeps one per
+   * sender: a client's pending request, a replica's CHECKPOINT above the window.
+   */
+  SUPERSEDED,
   /** A VIEW-CHANGE whose checkpoint proof or prepared certificates do not hold. */
   INVALID_CERTIFICATE,
   /** A NEW-VIEW whose V is not a valid quorum or whose O differs from the one V determines. */

@@ -40,7 +40,7 @@ final class NormalCase {
 
   /**
    * A client request. Exactly-once: an old timestamp is ignored, the last one gets its cached
-   * reply again. A backup relays it to the primary; both wait for it with the view-change timer.
+   * reply again; a newer request of a client replaces its older pending one. A backup relays it to the primary; both wait for it with the view-change timer.
    */
   void onRequest(Request r) {
     Optional<ClientTable.Entry> last = state.clients.last(r.clientId());
@@ -52,7 +52,15 @@ final class NormalCase {
       state.reply(r, last.get().result());
       return;
     }
-    boolean fresh = state.pending.putIfAbsent(r.key(), r) == null;
+    PendingRequests.Admission admission = state.pending.add(r);
+    if (admission == PendingRequests.Admission.OLDER_THAN_PENDING) {
+      state.ignore(STALE, r);
+      return;
+    }
+    if (admission == PendingRequests.Admission.REPLACED) {
+      state.ignore(SUPERSEDED, state.pending.replaced());
+    }
+    boolean fresh = admission != PendingRequests.Admission.ALREADY_PENDING;
     state.timer.startIfStopped();
     if (!state.isPrimary()) {
       state.send(state.config.primary(state.view), r);
@@ -265,6 +273,7 @@ final class NormalCase {
       }
       PrePrepare pp = committed.get().prePrepare();
       pp.requests().forEach(this::run);
+      pp.requests().forEach(r -> state.orderedInView.remove(r.key())); // executed: not ordered again
       state.lastExecuted = n;
       state.emit(new Effect.Execute(committed.get().view, n, pp.digest(), pp.requests()));
       state.trace(SpecAction.Execute, committed.get().view, n, pp.digest());
@@ -294,7 +303,7 @@ final class NormalCase {
 
   /** Stops waiting for executed requests; the timer keeps running only for requests left. */
   void requestsExecuted() {
-    state.pending.values().removeIf(r -> state.clients.executed(r.clientId(), r.timestamp()));
+    state.pending.removeExecuted(state.clients);
     if (state.status != Replica.Status.NORMAL) {
       return;
     }

@@ -141,4 +141,17 @@ public final class Replica {
   List<Long> loggedSequenceNumbers() {
     return state.log.sequenceNumbers();
   }
+
+  /** Sizes of what peers and clients can make a replica hold, for tests of the bounds. */
+  int pendingRequests() {
+    return state.pending.size();
+  }
+
+  int orderedInView() {
+    return state.orderedInView.size();
+  }
+
+  int heldCheckpoints() {
+    return state.checkpoints.size();
+  }
 }

@@ -2,9 +2,7 @@ package org.pbft.core;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.pbft.core.message.Digest;
 import org.pbft.core.message.Message;
@@ -36,8 +34,8 @@ final class ReplicaState {
   final CheckpointStore checkpoints;
   final ViewChangeStore viewChanges = new ViewChangeStore();
   final ViewChangeTimer timer;
-  /** Requests received and not executed yet, in arrival order: they keep the timer running. */
-  final Map<RequestKey, Request> pending = new LinkedHashMap<>();
+  /** Requests received and not executed yet, one per client: they keep the timer running. */
+  final PendingRequests pending = new PendingRequests();
   /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
   final Set<RequestKey> orderedInView = new HashSet<>();
   private final long[] ignored = new long[IgnoreReason.values().length];
