@@ -108,9 +108,10 @@ final class NormalCase {
   void onPrePrepare(int from, PrePrepare pp) {
     IgnoreReason reason = prePrepareGuard(from, pp);
     if (reason != null) {
-      state.ignore(reason, pp);
-      if (reason == WRONG_VIEW || reason == VIEW_CHANGE_IN_PROGRESS) {
-        keepForItsView(from, pp);
+      boolean held = (reason == WRONG_VIEW || reason == VIEW_CHANGE_IN_PROGRESS)
+          && keepForItsView(from, pp);
+      if (!held) {
+        state.ignore(reason, pp);
       }
       return;
     }
@@ -123,18 +124,23 @@ final class NormalCase {
     sendCommit(slot);
   }
 
-  /** Keeps a PRE-PREPARE of a view above this replica's, or of the view it waits to enter. */
-  private void keepForItsView(int from, PrePrepare pp) {
+  /**
+   * Keeps a PRE-PREPARE of a view above this replica's, or of the view it waits to enter; true
+   * if it is held (not ignored: the replica may later act on it, and show it in a certificate).
+   */
+  private boolean keepForItsView(int from, PrePrepare pp) {
     boolean waitingForIt = pp.view() == state.view && state.status == Replica.Status.VIEW_CHANGE;
     boolean ahead =
         pp.view() > state.view && pp.view() <= state.view + state.config.maxViewsAhead();
     if (from != state.config.primary(pp.view()) || !(waitingForIt || ahead)) {
-      return;
+      return false;
     }
     TreeMap<Long, PrePrepare> forView = early.computeIfAbsent(pp.view(), v -> new TreeMap<>());
-    if (forView.size() < state.config.logWindow()) {
-      forView.putIfAbsent(pp.seq(), pp);
+    if (forView.size() >= state.config.logWindow() || forView.containsKey(pp.seq())) {
+      return false;
     }
+    forView.put(pp.seq(), pp);
+    return true;
   }
 
   /**

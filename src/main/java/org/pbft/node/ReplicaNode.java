@@ -83,6 +83,9 @@ public final class ReplicaNode implements AutoCloseable {
   private volatile long executedBatches;
   private volatile long executedRequests;
   private long repliesUnroutable;
+  /** The low watermark and view at the last garbage collection of evidence (carrying out). */
+  private long collectedAtH = -1;
+  private long collectedAtView = -1;
   private long replayed;
   /** Trace events the core emitted since the replica first started (replayed ones included). */
   private long traceEvents;
@@ -397,6 +400,7 @@ public final class ReplicaNode implements AutoCloseable {
       // until the bug is fixed, or its directory is moved away and it rejoins by state transfer.)
       throw new CoreFailure(describe(event), e);
     }
+    boolean acceptedFrame = event instanceof Arrived;
     for (Effect e : effects) {
       if (e instanceof Effect.Trace) {
         traceEvents++;
@@ -405,7 +409,17 @@ public final class ReplicaNode implements AutoCloseable {
         executedRequests += x.requests().size();
       } else if (e instanceof Effect.Ignore i) {
         ignored.merge(i.reason(), 1L, Long::sum);
+        acceptedFrame &= i.message() != ((Arrived) event).frame().message();
       }
+    }
+    if (acceptedFrame) {
+      // Its signatures may go into certificates this replica sends later; those of a message
+      // the core ignored never do, so a peer cannot make the channel hold more than the core.
+      channel.keep(((Arrived) event).frame());
+    }
+    if (peer instanceof Peer.CorrectPeer c) {
+      return new Stepped(effects, clock.now(), ticks, c.replica().lowWatermark(),
+          c.replica().view());
     }
     return new Stepped(effects, clock.now(), ticks);
   }
@@ -423,10 +437,25 @@ public final class ReplicaNode implements AutoCloseable {
       for (Effect e : s.effects()) {
         traced |= carryOut(e, s.lamport(), s.tick());
       }
+      collectEvidence(s);
     }
     if (traced) {
       trace.flush();
     }
+  }
+
+  /**
+   * Once the messages of a step are sealed, forgets the signatures the core's log no longer
+   * needs. Here and not when the core steps: the committer may still have to seal an earlier
+   * step's VIEW-CHANGE that shows them.
+   */
+  private void collectEvidence(Stepped s) {
+    if (s.lowWatermark() < 0 || (s.lowWatermark() == collectedAtH && s.view() == collectedAtView)) {
+      return;
+    }
+    channel.collectGarbage(s.lowWatermark(), s.view());
+    collectedAtH = s.lowWatermark();
+    collectedAtView = s.view();
   }
 
   /** Carries out one effect of a step taken at {@code lamport}; true if it wrote a trace event. */
@@ -491,7 +520,8 @@ public final class ReplicaNode implements AutoCloseable {
   public String summary() {
     return "executed " + executedRequests + " requests in " + executedBatches + " batches; "
         + "dropped frames " + drops.nonZero() + "; ignored " + ignored + "; transport: "
-        + transport + (repliesUnroutable > 0 ? "; replies without a client connection "
+        + transport + "; signatures kept as evidence " + channel.knownSignatures()
+        + (repliesUnroutable > 0 ? "; replies without a client connection "
         + repliesUnroutable : "") + (inputs == null ? "" : "; input log: " + inputs.records()
         + " inputs in " + inputs.syncs() + " syncs, " + inputs.snapshots() + " snapshots");
   }

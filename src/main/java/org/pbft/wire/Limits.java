@@ -13,7 +13,6 @@ package org.pbft.wire;
  *     one NEW-VIEW (about the log window L); counts bounded by n (checkpoints in C, prepares in a
  *     certificate, view changes in V) are checked against n instead
  * @param maxStateBytes the state in a STATE-SNAPSHOT
- * @param signatureCacheEntries verified and own signatures remembered for forwarding
  * @param authenticatorCacheEntries client request authenticators remembered for PRE-PREPAREs
  */
 public record Limits(
@@ -23,19 +22,18 @@ public record Limits(
     int maxBatchRequests,
     int maxCertificates,
     int maxStateBytes,
-    int signatureCacheEntries,
     int authenticatorCacheEntries) {
 
   public Limits {
     if (maxFrameBytes < 1 || maxOperationBytes < 0 || maxResultBytes < 0
         || maxBatchRequests < 0 || maxCertificates < 0 || maxStateBytes < 0
-        || signatureCacheEntries < 1 || authenticatorCacheEntries < 1) {
+        || authenticatorCacheEntries < 1) {
       throw new IllegalArgumentException("limits must be positive: " + this);
     }
   }
 
   /** 16 MiB frames, 64 KiB operations and results, 1024 requests a batch, 8 MiB state. */
   public static Limits defaults() {
-    return new Limits(16 << 20, 64 << 10, 64 << 10, 1024, 1024, 8 << 20, 200_000, 100_000);
+    return new Limits(16 << 20, 64 << 10, 64 << 10, 1024, 1024, 8 << 20, 100_000);
   }
 }

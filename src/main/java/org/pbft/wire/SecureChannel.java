@@ -38,7 +38,7 @@ public final class SecureChannel {
     this.keys = keys;
     this.limits = limits;
     checkKeysFitCluster(config, keys);
-    this.signatures = new SignatureStore(config, keys, limits.signatureCacheEntries());
+    this.signatures = new SignatureStore(config, keys);
     this.authenticators =
         new RequestAuthenticators(keys, config.n(), limits.authenticatorCacheEntries());
   }
@@ -88,7 +88,7 @@ public final class SecureChannel {
     CanonicalForm form = CanonicalEncoder.encode(out, m, config.n());
     List<byte[]> sigs = new ArrayList<>();
     for (SignedPart part : form.signedParts()) {
-      sigs.add(signatures.signatureFor(part, out.array()));
+      sigs.add(signatures.signatureFor(part, out.array(), m));
     }
     List<Authenticator> auths = new ArrayList<>();
     for (RequestPart part : form.authenticatedRequests()) {
@@ -120,7 +120,8 @@ public final class SecureChannel {
    * order the core consumed frames, which two reader threads may have accepted the other way
    * round) and the signature and request-authenticator checks (they passed when the frame
    * arrived); the frame's position is remembered so that a later replay of it on the wire is
-   * refused, and its signatures again, for the certificates the core will forward.
+   * refused. Its signatures are kept, as those of a frame that arrives, once the core accepts
+   * its message ({@link #keep}).
    */
   public Frame reopen(byte[] frame) throws WireException {
     try {
@@ -155,10 +156,12 @@ public final class SecureChannel {
     // A logged frame passed these checks when it arrived, and the log's checksums show it is
     // the same bytes; verifying its signatures again would make a restart cost as much as the
     // run it replays. The link MAC above is still checked: it catches keys changed under a log.
+    List<Evidence.Item> evidence = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      evidence.add(signatures.verify(parts.get(i), frame,
+          signaturesAt + i * Ed25519.SIGNATURE_BYTES, form.message(), !fromLog));
+    }
     if (!fromLog) {
-      for (int i = 0; i < parts.size(); i++) {
-        signatures.verify(parts.get(i), frame, signaturesAt + i * Ed25519.SIGNATURE_BYTES);
-      }
       for (int i = 0; i < requests.size(); i++) {
         authenticators.check(requests.get(i), frame,
             authenticatorsAt + i * authenticators.bytesEach(), "request " + i + " of the frame");
@@ -170,15 +173,13 @@ public final class SecureChannel {
       replays.accept(header);
     }
 
-    for (int i = 0; i < parts.size(); i++) {
-      signatures.remember(parts.get(i), frame, signaturesAt + i * Ed25519.SIGNATURE_BYTES);
-    }
     for (int i = 0; i < requests.size(); i++) {
       authenticators.remember(requests.get(i), frame,
           authenticatorsAt + i * authenticators.bytesEach(), header.from().isClient());
     }
     return new Frame(header.from(), header.to(), header.incarnation(), header.counter(),
-        header.lamport(), form.message());
+        header.lamport(), form.message(),
+        evidence.isEmpty() ? Evidence.NONE : new Evidence(evidence));
   }
 
   /** Size, version, header, destination, sender, then the link MAC over the whole frame. */
@@ -218,11 +219,34 @@ public final class SecureChannel {
   }
 
   /**
+   * Remembers the signatures {@code frame} carried, for certificates this node will forward:
+   * to be called once the core accepted the frame's message (not for one it ignored, so that
+   * a peer cannot make this node hold more than its core does).
+   */
+  public void keep(Frame frame) {
+    signatures.keep(frame.evidence());
+  }
+
+  /**
+   * Forgets the signatures a replica whose low watermark is {@code h}, in {@code view}, can no
+   * longer need (those of the log below h, of views before this one).
+   */
+  public void collectGarbage(long h, long view) {
+    signatures.collectGarbage(h, view);
+  }
+
+  /** Signatures remembered for forwarding. */
+  public int knownSignatures() {
+    return signatures.size();
+  }
+
+  /**
    * What this channel learned from the frames it accepted, which a restarted replica needs
    * again: others' signatures and clients' request authenticators (to forward them as evidence)
    * and each sender's highest frame position (to keep refusing replays). Keys are not in it.
    */
-  public record Memory(Map<Digest, byte[]> signatures, Map<Digest, Authenticator> authenticators,
+  public record Memory(Map<Digest, SignatureStore.Known> signatures,
+      Map<Digest, Authenticator> authenticators,
       Map<NodeId, long[]> positions) {}
 
   /** A copy of what this channel learned, for a snapshot of the replica. */

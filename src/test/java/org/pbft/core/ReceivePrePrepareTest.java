@@ -47,9 +47,19 @@ class ReceivePrePrepareTest {
   }
 
   @Test
-  void prePrepareForAnotherViewIsRejected() {
+  void prePrepareForALaterViewIsHeldNotActedOn() {
     // replica 1 is the primary of view 1; backup 2 is still in view 0
-    assertEquals(List.of(WRONG_VIEW), ignored(c.inject(1, 2, pp(1, 1, req(1, 1)))));
+    List<Effect> out = c.inject(1, 2, pp(1, 1, req(1, 1)));
+    assertEquals(List.of(), ignored(out), "held for view 1");
+    assertEquals(List.of(), sent(out, Prepare.class));
+    assertEquals(List.of(WRONG_VIEW),
+        ignored(c.inject(1, 2, pp(1, 1, req(2, 1)))), "one per sequence number is held");
+  }
+
+  @Test
+  void prePrepareForAnotherViewIsRejected() {
+    // replica 1 is the primary of view 5, beyond maxViewsAhead = 4; of view 0 it is not
+    assertEquals(List.of(WRONG_VIEW), ignored(c.inject(1, 2, pp(5, 1, req(1, 1)))));
   }
 
   @Test
@@ -81,6 +91,8 @@ class ReceivePrePrepareTest {
     c.tick(10); // replica 2's request timer expires: it moves to view 1 and waits for NEW-VIEW
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(2).status());
     assertEquals(1, c.replica(2).view());
-    assertEquals(List.of(VIEW_CHANGE_IN_PROGRESS), ignored(c.inject(1, 2, pp(1, 1, req(1, 1)))));
+    assertEquals(List.of(), ignored(c.inject(1, 2, pp(1, 1, req(1, 1)))), "held for view 1");
+    assertEquals(List.of(VIEW_CHANGE_IN_PROGRESS), ignored(c.inject(1, 2, pp(1, 1, req(2, 1)))),
+        "a second one for the slot is not");
   }
 }

@@ -60,7 +60,7 @@ class DropReasonTest {
   @Test
   void oversizedFrame() {
     SecureChannel small = cluster.newChannel(R0, new Limits(
-        300, 1 << 10, 1 << 10, 8, 8, 1 << 10, 10, 10));
+        300, 1 << 10, 1 << 10, 8, 8, 1 << 10, 10));
     byte[] frame = cluster.seal(C0, R0, new Request(0, 1, new byte[400]));
     assertMentions(refused(DropReason.OVERSIZED, () -> small.open(frame)), "limit 300");
   }
@@ -68,7 +68,7 @@ class DropReasonTest {
   @Test
   void oversizedOperation() {
     SecureChannel small = cluster.newChannel(R0, new Limits(
-        1 << 20, 8, 1 << 10, 8, 8, 1 << 10, 10, 10));
+        1 << 20, 8, 1 << 10, 8, 8, 1 << 10, 10));
     byte[] frame = cluster.seal(C0, R0, new Request(0, 1, new byte[9]));
     assertMentions(refused(DropReason.OVERSIZED, () -> small.open(frame)),
         "REQUEST operation length 9 exceeds the limit 8");

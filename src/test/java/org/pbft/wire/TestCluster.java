@@ -79,7 +79,9 @@ final class TestCluster {
   }
 
   Frame send(NodeId from, NodeId to, Message m) throws WireException {
-    return channel(to).open(seal(from, to, m));
+    Frame frame = channel(to).open(seal(from, to, m));
+    channel(to).keep(frame); // as a replica whose core accepted the message
+    return frame;
   }
 
   /** The key two nodes share, to build frames with a valid link MAC around bad contents. */
