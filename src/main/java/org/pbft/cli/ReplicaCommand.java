@@ -114,7 +114,7 @@ public final class ReplicaCommand implements Callable<Integer> {
     ReplicaNode node;
     try {
       node = new ReplicaNode(cluster, keys, peer, byzantine == null,
-          new NodeOptions(tickMillis, NodeOptions.defaults().queueCapacity()), traceFiles, log,
+          new NodeOptions(tickMillis, NodeOptions.defaults().queueBytes()), traceFiles, log,
           inputs);
     } catch (java.net.BindException e) {
       spec.commandLine().getErr().println("pbft replica: cannot listen on " + cluster.address(id)

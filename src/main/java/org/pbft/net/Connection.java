@@ -2,12 +2,11 @@ package org.pbft.net;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,17 +21,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Connection implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
 
+  /** A connection without a frame for this long is closed (a peer that has something to say
+   * reconnects at once). */
+  static final long IDLE_MILLIS = 120_000;
+
   private final Socket socket;
-  private final BlockingDeque<byte[]> outgoing;
+  private final FrameQueue outgoing;
   private final FrameSink sink;
   private final TransportStats stats;
   private final int maxFrameBytes;
   private final String name;
   private final AtomicBoolean open = new AtomicBoolean(true);
+  /** Set once a frame from it authenticated: a listener at its cap closes others first. */
+  private volatile boolean authenticated;
+  private final long openedAt = System.nanoTime();
+  /** Bytes of this connection's frames that its sink may hold before the reader waits. */
+  private final Semaphore inboundCredit;
+  private final int inboundCreditBytes;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  Connection(Socket socket, BlockingDeque<byte[]> outgoing, FrameSink sink, TransportStats stats,
+  Connection(Socket socket, FrameQueue outgoing, FrameSink sink, TransportStats stats,
       int maxFrameBytes, String name) throws IOException {
+    this.inboundCreditBytes = (int) Math.min(Integer.MAX_VALUE, outgoing.capacityBytes());
+    this.inboundCredit = new Semaphore(inboundCreditBytes);
     this.socket = socket;
     this.outgoing = outgoing;
     this.sink = sink;
@@ -41,8 +52,9 @@ public final class Connection implements AutoCloseable {
     this.name = name;
     socket.setTcpNoDelay(true);
     socket.setKeepAlive(true);
-    DataInputStream in =
-        new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER));
+    socket.setSoTimeout(FrameReader.POLL_MILLIS);
+    FrameReader in = new FrameReader(new BufferedInputStream(socket.getInputStream(), BUFFER),
+        maxFrameBytes, IDLE_MILLIS);
     DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER));
     stats.connected();
@@ -67,6 +79,35 @@ public final class Connection implements AutoCloseable {
     return open.get();
   }
 
+  /** The peer proved who it is (a frame from it authenticated). */
+  public void markAuthenticated() {
+    authenticated = true;
+  }
+
+  /**
+   * Called by a sink that queues frames: waits until this connection's queued frames leave room
+   * for {@code bytes} more, so that a fast peer is slowed down by TCP (its reader stops reading)
+   * instead of filling the receiver's memory, and cannot take the room of the others. Returns
+   * the credit taken, to {@link #releaseInbound} once the frame is consumed.
+   */
+  public int awaitInboundRoom(int bytes) throws InterruptedException {
+    int credit = Math.min(bytes, inboundCreditBytes); // a frame larger than the room goes alone
+    inboundCredit.acquire(credit);
+    return credit;
+  }
+
+  public void releaseInbound(int credit) {
+    inboundCredit.release(credit);
+  }
+
+  boolean authenticated() {
+    return authenticated;
+  }
+
+  long openedAt() {
+    return openedAt;
+  }
+
   /** Blocks until the connection is closed, by either side. */
   void awaitClosed() throws InterruptedException {
     closed.await();
@@ -85,13 +126,15 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  private void readLoop(DataInputStream in) {
+  private void readLoop(FrameReader in) {
     try {
       byte[] frame;
-      while (open.get() && (frame = FrameStreams.read(in, maxFrameBytes)) != null) {
+      while (open.get() && (frame = in.next()) != null) {
         stats.received();
         sink.onFrame(this, frame);
       }
+    } catch (FrameReader.SlowPeerException e) {
+      stats.slowPeer();
     } catch (IOException e) {
       // the peer went away or broke framing: the connection ends either way
     } finally {
@@ -107,13 +150,13 @@ public final class Connection implements AutoCloseable {
           continue;
         }
         if (!open.get()) {
-          outgoing.offerFirst(frame);
+          outgoing.putBack(frame);
           return;
         }
         try {
           FrameStreams.write(out, frame);
         } catch (IOException e) {
-          outgoing.offerFirst(frame);
+          outgoing.putBack(frame);
           throw e;
         }
         stats.sent();

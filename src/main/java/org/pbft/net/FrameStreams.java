@@ -12,22 +12,6 @@ import java.io.IOException;
 final class FrameStreams {
   private FrameStreams() {}
 
-  /** The next frame, or null at a clean end of stream. */
-  static byte[] read(DataInputStream in, int maxFrameBytes) throws IOException {
-    int length;
-    try {
-      length = in.readInt();
-    } catch (EOFException end) {
-      return null;
-    }
-    if (length < 1 || length > maxFrameBytes) {
-      throw new FrameLengthException(length, maxFrameBytes);
-    }
-    byte[] frame = new byte[length];
-    in.readFully(frame);
-    return frame;
-  }
-
   static void write(DataOutputStream out, byte[] frame) throws IOException {
     out.writeInt(frame.length);
     out.write(frame);

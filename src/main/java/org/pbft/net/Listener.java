@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,20 +16,33 @@ public final class Listener implements AutoCloseable {
   private final ServerSocket server;
   private final FrameSink sink;
   private final TransportStats stats;
-  private final int queueCapacity;
+  private final long queueBytes;
+  private final int maxConnections;
   private final int maxFrameBytes;
   private final String name;
   private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
-  public Listener(InetSocketAddress address, int queueCapacity, FrameSink sink,
+  /** As below, with room for 64 connections. */
+  public Listener(InetSocketAddress address, long queueBytes, FrameSink sink,
       TransportStats stats, int maxFrameBytes, String name) throws IOException {
+    this(address, queueBytes, 64, sink, stats, maxFrameBytes, name);
+  }
+
+  /**
+   * Listens on {@code address}; at most {@code maxConnections} are open at once. At the cap a
+   * new connection closes the oldest that has not authenticated a frame yet (someone who only
+   * opens connections cannot lock the peers out), or is refused if all have.
+   */
+  public Listener(InetSocketAddress address, long queueBytes, int maxConnections,
+      FrameSink sink, TransportStats stats, int maxFrameBytes, String name) throws IOException {
     this.server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(address);
     this.sink = sink;
     this.stats = stats;
-    this.queueCapacity = queueCapacity;
+    this.queueBytes = queueBytes;
+    this.maxConnections = maxConnections;
     this.maxFrameBytes = maxFrameBytes;
     this.name = name;
     this.acceptor = new Thread(this::acceptLoop, name + "-accept");
@@ -48,16 +60,43 @@ public final class Listener implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
-        Connection c = new Connection(socket, new LinkedBlockingDeque<>(queueCapacity), sink,
+        accepted.removeIf(old -> !old.isOpen());
+        if (accepted.size() >= maxConnections && !closeOldestUnauthenticated()) {
+          stats.refusedConnection();
+          socket.close();
+          continue;
+        }
+        Connection c = new Connection(socket, new FrameQueue(queueBytes), sink,
             stats, maxFrameBytes, name + "-in" + (++count));
         accepted.add(c);
-        accepted.removeIf(old -> !old.isOpen());
       } catch (SocketException closed) {
         return;
       } catch (IOException e) {
         // one failed accept (the peer hung up at once): keep serving the others
       }
     }
+  }
+
+  private boolean closeOldestUnauthenticated() {
+    Connection oldest = null;
+    for (Connection c : accepted) {
+      if (!c.authenticated() && (oldest == null || c.openedAt() < oldest.openedAt())) {
+        oldest = c;
+      }
+    }
+    if (oldest == null) {
+      return false;
+    }
+    stats.refusedConnection();
+    oldest.close();
+    accepted.remove(oldest);
+    return true;
+  }
+
+  /** Connections open now. */
+  public int openConnections() {
+    accepted.removeIf(old -> !old.isOpen());
+    return accepted.size();
   }
 
   @Override

@@ -3,13 +3,11 @@ package org.pbft.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.BlockingDeque;
 
 /**
  * A connection to one remote address that stays up: while the peer is unreachable it retries
  * with exponential backoff (from {@code MIN_BACKOFF_MS} doubling to {@code MAX_BACKOFF_MS});
- * frames sent meanwhile wait in a bounded queue that survives reconnections. Frames read from the
+ * frames sent meanwhile wait in a queue bounded in bytes that survives reconnections. Frames read from the
  * connection (a client's replies) go to the sink.
  */
 public final class OutboundLink implements AutoCloseable {
@@ -18,7 +16,7 @@ public final class OutboundLink implements AutoCloseable {
   private static final int CONNECT_TIMEOUT_MS = 1_000;
 
   private final InetSocketAddress address;
-  private final BlockingDeque<byte[]> outgoing;
+  private final FrameQueue outgoing;
   private final FrameSink sink;
   private final TransportStats stats;
   private final int maxFrameBytes;
@@ -28,10 +26,10 @@ public final class OutboundLink implements AutoCloseable {
   private volatile Connection current;
   private volatile String lastFailure;
 
-  public OutboundLink(InetSocketAddress address, int queueCapacity, FrameSink sink,
+  public OutboundLink(InetSocketAddress address, long queueBytes, FrameSink sink,
       TransportStats stats, int maxFrameBytes, String name) {
     this.address = address;
-    this.outgoing = new LinkedBlockingDeque<>(queueCapacity);
+    this.outgoing = new FrameQueue(queueBytes);
     this.sink = sink;
     this.stats = stats;
     this.maxFrameBytes = maxFrameBytes;

@@ -9,6 +9,8 @@ public final class TransportStats {
   private final AtomicLong droppedQueueFull = new AtomicLong();
   private final AtomicLong connects = new AtomicLong();
   private final AtomicLong disconnects = new AtomicLong();
+  private final AtomicLong slowPeers = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
 
   void sent() {
     framesSent.incrementAndGet();
@@ -28,6 +30,24 @@ public final class TransportStats {
 
   void disconnected() {
     disconnects.incrementAndGet();
+  }
+
+  void slowPeer() {
+    slowPeers.incrementAndGet();
+  }
+
+  void refusedConnection() {
+    refused.incrementAndGet();
+  }
+
+  /** Connections closed because the peer was idle too long or too slow to deliver a frame. */
+  public long slowPeers() {
+    return slowPeers.get();
+  }
+
+  /** Connections refused or closed at the listener's cap. */
+  public long refusedConnections() {
+    return refused.get();
   }
 
   public long framesSent() {
@@ -54,6 +74,9 @@ public final class TransportStats {
   @Override
   public String toString() {
     return "sent " + framesSent() + ", received " + framesReceived() + ", dropped (queue full) "
-        + droppedQueueFull() + ", connects " + connects() + ", disconnects " + disconnects();
+        + droppedQueueFull() + ", connects " + connects() + ", disconnects " + disconnects()
+        + (slowPeers() > 0 ? ", closed as slow or idle " + slowPeers() : "")
+        + (refusedConnections() > 0 ? ", refused at the connection cap "
+        + refusedConnections() : "");
   }
 }

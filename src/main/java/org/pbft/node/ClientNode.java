@@ -84,7 +84,7 @@ public final class ClientNode implements AutoCloseable {
     this.links = new OutboundLink[cluster.n()];
     for (int r = 0; r < cluster.n(); r++) {
       int replica = r;
-      links[r] = new OutboundLink(cluster.address(r), options.queueCapacity(),
+      links[r] = new OutboundLink(cluster.address(r), options.queueBytes(),
           (connection, bytes) -> onFrame(replica, bytes), transport, limits.maxFrameBytes(),
           "c" + index + "-to-r" + r);
     }

@@ -71,6 +71,8 @@ public final class ReplicaNode implements AutoCloseable {
   private final Map<IgnoreReason, Long> ignored = java.util.Collections.synchronizedMap(
       new EnumMap<>(IgnoreReason.class));
   private final Map<Integer, Connection> clientRoutes = new ConcurrentHashMap<>();
+  private final Map<NodeId, Connection> inboundByPeer = new ConcurrentHashMap<>();
+  private final AtomicLong connectionsReplaced = new AtomicLong();
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final OutboundLink[] links;
   private final Listener listener;
@@ -101,8 +103,21 @@ public final class ReplicaNode implements AutoCloseable {
    * would close the log's file channel in the middle of a write). */
   private record Stop() {}
 
-  /** A frame as it arrived (the bytes go to the input log) and as opened. */
-  private record Arrived(Frame frame, byte[] bytes) {}
+  /**
+   * A frame as it arrived (the bytes go to the input log) and as opened, with the inbox credit
+   * it took from its connection (null and 0 in replay).
+   */
+  private record Arrived(Frame frame, byte[] bytes, Connection connection, int credit) {
+    Arrived(Frame frame) {
+      this(frame, null, null, 0);
+    }
+
+    void consumed() {
+      if (connection != null) {
+        connection.releaseInbound(credit);
+      }
+    }
+  }
 
   /**
    * Starts the replica: binds its address from the cluster configuration, connects to the
@@ -134,13 +149,16 @@ public final class ReplicaNode implements AutoCloseable {
     this.channel = new SecureChannel(cluster, keys, limits);
     // Bind first: a replica that cannot listen (its port is taken) fails before it connects.
     InetSocketAddress bind = cluster.address(id);
-    this.listener = new Listener(bind, options.queueCapacity(), this::onFrame, transport,
-        limits.maxFrameBytes(), "r" + id);
+    // Room for every peer and client twice (a restarted one reconnects before its old
+    // connection times out); beyond it, connections that never authenticated go first.
+    int maxConnections = 2 * (cluster.n() + cluster.clients());
+    this.listener = new Listener(bind, options.queueBytes(), maxConnections, this::onFrame,
+        transport, limits.maxFrameBytes(), "r" + id);
     int n = cluster.n();
     this.links = new OutboundLink[n];
     for (int r = 0; r < n; r++) {
       if (r != id) {
-        links[r] = new OutboundLink(cluster.address(r), options.queueCapacity(),
+        links[r] = new OutboundLink(cluster.address(r), options.queueBytes(),
             (c, f) -> { }, transport, limits.maxFrameBytes(), "r" + id + "-to-r" + r);
       }
     }
@@ -166,16 +184,34 @@ public final class ReplicaNode implements AutoCloseable {
     log.info("listening on " + bind + (correct ? "" : " (Byzantine)"));
   }
 
-  /** Reader threads: authenticate and decode, then queue for the event loop. */
+  /**
+   * Reader threads: authenticate and decode, then queue for the event loop. A peer has one
+   * connection: a newer one that authenticates replaces the older (a restarted peer's, or one a
+   * faulty peer opens to hold more of this replica's threads and memory). What a connection's
+   * frames take in the inbox is bounded; beyond it its reader waits, which slows that peer down.
+   */
   private void onFrame(Connection connection, byte[] bytes) {
     Frame frame = drops.open(channel, bytes);
     if (frame == null) {
       return;
     }
+    connection.markAuthenticated();
+    Connection before = inboundByPeer.put(frame.from(), connection);
+    if (before != null && before != connection && before.isOpen()) {
+      before.close();
+      connectionsReplaced.incrementAndGet();
+    }
     if (frame.from().kind() == NodeId.Kind.CLIENT) {
       clientRoutes.put(frame.from().index(), connection);
     }
-    inbox.add(inputs == null ? new Arrived(frame, null) : new Arrived(frame, bytes));
+    int credit;
+    try {
+      credit = connection.awaitInboundRoom(bytes.length);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    inbox.add(new Arrived(frame, inputs == null ? null : bytes, connection, credit));
   }
 
   /**
@@ -196,7 +232,7 @@ public final class ReplicaNode implements AutoCloseable {
       Object event;
       if (entry instanceof InputLog.FrameEntry f) {
         try {
-          event = new Arrived(channel.reopen(f.bytes()), null);
+          event = new Arrived(channel.reopen(f.bytes()));
         } catch (WireException e) {
           throw new DataDirectoryException("the input log in " + inputs.dir() + " holds a frame "
               + "(input " + replayed + ") that no longer authenticates: " + e.getMessage()
@@ -302,6 +338,9 @@ public final class ReplicaNode implements AutoCloseable {
         boolean external = false;
         boolean stop = group.removeIf(e -> e instanceof Stop);
         for (Object event : group) {
+          if (event instanceof Arrived a) {
+            a.consumed();
+          }
           log(event);
           Stepped s = stepOn(event);
           stepped.add(s);
@@ -520,7 +559,9 @@ public final class ReplicaNode implements AutoCloseable {
   public String summary() {
     return "executed " + executedRequests + " requests in " + executedBatches + " batches; "
         + "dropped frames " + drops.nonZero() + "; ignored " + ignored + "; transport: "
-        + transport + "; signatures kept as evidence " + channel.knownSignatures()
+        + transport + (connectionsReplaced.get() > 0 ? "; connections replaced by a newer one "
+        + "of the same peer " + connectionsReplaced.get() : "")
+        + "; signatures kept as evidence " + channel.knownSignatures()
         + (repliesUnroutable > 0 ? "; replies without a client connection "
         + repliesUnroutable : "") + (inputs == null ? "" : "; input log: " + inputs.records()
         + " inputs in " + inputs.syncs() + " syncs, " + inputs.snapshots() + " snapshots");

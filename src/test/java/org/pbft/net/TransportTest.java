@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TransportTest {
   private static final int MAX = 1 << 20;
+  private static final long QUEUE = 1 << 20;
 
   @Test
   void framesArriveInOrderAndRepliesComeBackOnTheSameConnection() throws Exception {
@@ -25,9 +26,9 @@ class TransportTest {
       c.send(("re:" + new String(frame, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     };
     BlockingQueue<byte[]> atClient = new LinkedBlockingQueue<>();
-    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), 64, echo, stats,
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
             MAX, "server");
-        OutboundLink link = new OutboundLink(server.address(), 64, (c, f) -> atClient.add(f),
+        OutboundLink link = new OutboundLink(server.address(), QUEUE, (c, f) -> atClient.add(f),
             stats, MAX, "client")) {
       for (int i = 0; i < 20; i++) {
         assertTrue(link.send(("m" + i).getBytes(StandardCharsets.UTF_8)));
@@ -44,16 +45,16 @@ class TransportTest {
     TransportStats stats = new TransportStats();
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
     InetSocketAddress address;
-    try (Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), 64,
+    try (Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE,
         (c, f) -> received.add(f), stats, MAX, "first")) {
       address = first.address();
-      try (OutboundLink link = new OutboundLink(address, 64, (c, f) -> { }, stats, MAX, "l")) {
+      try (OutboundLink link = new OutboundLink(address, QUEUE, (c, f) -> { }, stats, MAX, "l")) {
         link.send(new byte[] {1});
         assertArrayEquals(new byte[] {1}, received.poll(10, TimeUnit.SECONDS));
         first.close();
         waitUntil(() -> !link.connected());
         link.send(new byte[] {2});
-        try (Listener second = new Listener(address, 64, (c, f) -> received.add(f), stats, MAX,
+        try (Listener second = new Listener(address, QUEUE, (c, f) -> received.add(f), stats, MAX,
             "second")) {
           byte[] frame = received.poll(10, TimeUnit.SECONDS);
           assertNotNull(frame, "the queued frame is delivered after reconnecting");
@@ -85,13 +86,43 @@ class TransportTest {
   void anOversizedLengthPrefixClosesTheConnection() throws Exception {
     TransportStats stats = new TransportStats();
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
-    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), 8,
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE,
             (c, f) -> received.add(f), stats, 16, "server");
-        OutboundLink link = new OutboundLink(server.address(), 8, (c, f) -> { }, stats, MAX,
+        OutboundLink link = new OutboundLink(server.address(), QUEUE, (c, f) -> { }, stats, MAX,
             "client")) {
       link.send(new byte[17]);
       waitUntil(() -> stats.disconnects() >= 1);
       assertTrue(received.isEmpty());
+    }
+  }
+
+  @Test
+  void atTheCapUnauthenticatedConnectionsGoFirstThenNewOnesAreRefused() throws Exception {
+    TransportStats stats = new TransportStats();
+    FrameSink authenticating = (c, f) -> c.markAuthenticated();
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, 2,
+        authenticating, stats, MAX, "server");
+        java.net.Socket silent = new java.net.Socket()) {
+      silent.connect(server.address());
+      waitUntil(() -> server.openConnections() == 1);
+      try (OutboundLink peer = new OutboundLink(server.address(), QUEUE, (c, f) -> { }, stats,
+          MAX, "peer")) {
+        peer.send(new byte[] {1}); // authenticates (as a sink that checked it would say)
+        waitUntil(() -> stats.framesReceived() == 1 && server.openConnections() == 2);
+        try (OutboundLink second = new OutboundLink(server.address(), QUEUE, (c, f) -> { }, stats,
+            MAX, "second")) {
+          second.send(new byte[] {2});
+          waitUntil(() -> stats.framesReceived() == 2);
+          assertEquals(1, stats.refusedConnections(), "the silent one made room");
+          assertEquals(-1, silent.getInputStream().read(), "closed by the listener");
+          try (java.net.Socket third = new java.net.Socket()) {
+            third.connect(server.address());
+            third.setSoTimeout(5_000);
+            assertEquals(-1, third.getInputStream().read(), "refused: both others authenticated");
+            assertEquals(2, stats.refusedConnections());
+          }
+        }
+      }
     }
   }
 
