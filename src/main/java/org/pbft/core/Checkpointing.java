@@ -17,6 +17,9 @@ final class Checkpointing {
   private final ReplicaState state;
   /** Ordering and execution resume when a checkpoint becomes stable or a state is installed. */
   private final NormalCase normalCase;
+  /** When FETCH-STATE was last sent (ticks), and how long to wait before sending it again. */
+  private long fetchSentAt;
+  private long fetchBackoff;
 
   Checkpointing(ReplicaState state, NormalCase normalCase) {
     this.state = state;
@@ -111,14 +114,38 @@ final class Checkpointing {
     state.nextSeq = Math.max(state.nextSeq, c.seq() + 1);
     if (c.seq() > state.lastExecuted) {
       state.stateFetch = c;
-      c.proof().stream()
-          .mapToInt(Checkpoint::replica)
-          .filter(q -> q != state.id)
-          .distinct()
-          .forEach(q -> state.send(q, new FetchState(c.seq(), state.id)));
+      fetchBackoff = firstFetchRetry();
+      sendFetchState(c);
     } else {
       state.stateFetch = null;
     }
+  }
+
+  /** FETCH-STATE to every other replica that certified {@code c}: one correct one answers. */
+  private void sendFetchState(CertifiedCheckpoint c) {
+    fetchSentAt = state.timer.now();
+    c.proof().stream()
+        .mapToInt(Checkpoint::replica)
+        .filter(q -> q != state.id)
+        .distinct()
+        .forEach(q -> state.send(q, new FetchState(c.seq(), state.id)));
+  }
+
+  private long firstFetchRetry() {
+    return Math.max(1, state.config.viewChangeTimeout() / 2);
+  }
+
+  /**
+   * On a tick: a state asked for and not received (the request or the snapshot was lost, or the
+   * replicas asked were slow) is asked for again, with the wait doubling up to 16 times the
+   * first, so that a lossy network heals without waiting for the next checkpoint.
+   */
+  void retransmitFetchStateIfDue() {
+    if (state.stateFetch == null || state.timer.now() - fetchSentAt < fetchBackoff) {
+      return;
+    }
+    fetchBackoff = Math.min(fetchBackoff * 2, 16 * firstFetchRetry());
+    sendFetchState(state.stateFetch);
   }
 
   /** Serves a checkpointed state this replica holds. */

@@ -62,6 +62,7 @@ public final class Replica {
       if (state.timer.tick()) {
         viewChanging.onViewChangeTimeout();
       }
+      checkpointing.retransmitFetchStateIfDue();
     } else if (input instanceof Input.Restart) {
       onRestart();
     } else {

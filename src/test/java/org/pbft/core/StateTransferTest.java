@@ -99,6 +99,29 @@ class StateTransferTest {
   }
 
   @Test
+  void aLostFetchOrSnapshotIsAskedForAgainWithBackoff() {
+    c.submit(0, req(1, 1));
+    c.submit(0, req(2, 1));
+    c.deliverMatching(e -> e.to() != 3 || e.message() instanceof Checkpoint);
+    c.drop(e -> e.message() instanceof FetchState); // every FETCH-STATE of replica 3 is lost
+    assertEquals(0, c.replica(3).lastExecuted());
+    assertEquals(2, c.replica(3).lowWatermark(), "fetching the state at 2");
+    // timeout 10: asked again after 5 ticks, then after 10 more
+    List<Integer> resentAt = new java.util.ArrayList<>();
+    for (int t = 1; t <= 16; t++) {
+      c.tick(1);
+      if (c.inFlight().stream().anyMatch(e -> e.message() instanceof FetchState)) {
+        resentAt.add(t);
+        c.drop(e -> e.message() instanceof FetchState);
+      }
+    }
+    assertEquals(List.of(5, 15), resentAt);
+    c.tick(20);
+    c.deliverAll(); // this time the request and the snapshot arrive
+    assertEquals(2, c.replica(3).lastExecuted());
+  }
+
+  @Test
   void stateTransferGuards() {
     leaveReplica3Behind();
     assertEquals(List.of(STALE), ignored(c.inject(0, 3, new StateSnapshot(2, new byte[0], 0))));
