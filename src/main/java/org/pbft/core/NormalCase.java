@@ -40,7 +40,8 @@ final class NormalCase {
 
   /**
    * A client request. Exactly-once: an old timestamp is ignored, the last one gets its cached
-   * reply again; a newer request of a client replaces its older pending one. A backup relays it to the primary; both wait for it with the view-change timer.
+   * reply again; a newer request of a client replaces its older pending one. A backup relays it
+   * to the primary; both wait for it with the view-change timer.
    */
   void onRequest(Request r) {
     Optional<ClientTable.Entry> last = state.clients.last(r.clientId());
@@ -279,7 +280,8 @@ final class NormalCase {
       }
       PrePrepare pp = committed.get().prePrepare();
       pp.requests().forEach(this::run);
-      pp.requests().forEach(r -> state.orderedInView.remove(r.key())); // executed: not ordered again
+      // executed: the client table keeps it from being ordered again
+      pp.requests().forEach(r -> state.orderedInView.remove(r.key()));
       state.lastExecuted = n;
       state.emit(new Effect.Execute(committed.get().view, n, pp.digest(), pp.requests()));
       state.trace(SpecAction.Execute, committed.get().view, n, pp.digest());

@@ -61,8 +61,4 @@ final class FrameQueue {
   synchronized boolean isEmpty() {
     return frames.isEmpty();
   }
-
-  synchronized long bytes() {
-    return bytes;
-  }
 }

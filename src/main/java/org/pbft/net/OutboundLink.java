@@ -7,8 +7,8 @@ import java.net.Socket;
 /**
  * A connection to one remote address that stays up: while the peer is unreachable it retries
  * with exponential backoff (from {@code MIN_BACKOFF_MS} doubling to {@code MAX_BACKOFF_MS});
- * frames sent meanwhile wait in a queue bounded in bytes that survives reconnections. Frames read from the
- * connection (a client's replies) go to the sink.
+ * frames sent meanwhile wait in a queue bounded in bytes that survives reconnections. Frames
+ * read from the connection (a client's replies) go to the sink.
  */
 public final class OutboundLink implements AutoCloseable {
   static final long MIN_BACKOFF_MS = 20;

@@ -123,10 +123,10 @@ final class GroupCommitter {
         carryOut.accept(steps);
       }
     } catch (IOException | RuntimeException | Error e) {
-      alive = false;
+      alive = false; // before the report: whoever it wakes must not wait for this thread
       onFailure.accept(e);
     } catch (InterruptedException e) {
-      alive = false;
+      // stopped: nothing more is carried out
     } finally {
       alive = false;
     }

@@ -359,8 +359,7 @@ public final class ReplicaNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
-      fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
-          + "; the replica stops rather than send what it could forget", e);
+      failWriting(e);
     } catch (CoreFailure e) {
       fail(e.getMessage(), e.getCause());
     } catch (RuntimeException | Error e) {
@@ -373,13 +372,17 @@ public final class ReplicaNode implements AutoCloseable {
 
   /** The committer could not make a group durable, or carry it out: stop the event loop. */
   private void commitFailed(Throwable e) {
-    if (e instanceof IOException) {
-      fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
-          + "; the replica stops rather than send what it could forget", e);
+    if (e instanceof IOException io) {
+      failWriting(io);
     } else {
       fail("internal error while sending: " + e, e);
     }
     inbox.add(new Stop());
+  }
+
+  private void failWriting(IOException e) {
+    fail("cannot write the input log in " + inputs.dir() + ": " + e.getMessage()
+        + "; the replica stops rather than send what it could forget", e);
   }
 
   private void finishCommits() {
@@ -489,7 +492,8 @@ public final class ReplicaNode implements AutoCloseable {
    * step's VIEW-CHANGE that shows them.
    */
   private void collectEvidence(Stepped s) {
-    if (s.lowWatermark() < 0 || (s.lowWatermark() == collectedAtH && s.view() == collectedAtView)) {
+    if (s.lowWatermark() < 0
+        || s.lowWatermark() == collectedAtH && s.view() == collectedAtView) {
       return;
     }
     channel.collectGarbage(s.lowWatermark(), s.view());

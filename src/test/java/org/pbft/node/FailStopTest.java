@@ -68,7 +68,8 @@ class FailStopTest {
     ExecutorService waiter = Executors.newSingleThreadExecutor();
     try (ClientNode client = new ClientNode(cluster.config(), cluster.keysOf(NodeId.client(0)), 0,
         NodeOptions.defaults(), 100)) {
-      client.submit(new KvOperation.Put("k", "v").encode()); // the first request goes to all replicas
+      // the first request of a session goes to all replicas
+      client.submit(new KvOperation.Put("k", "v").encode());
       CompletableFuture<Throwable> stopped = CompletableFuture.supplyAsync(() -> {
         try {
           return node.awaitStop();

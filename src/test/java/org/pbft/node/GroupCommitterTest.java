@@ -90,7 +90,8 @@ class GroupCommitterTest {
     GroupCommitter committer = new GroupCommitter("test-commit", log,
         steps -> steps.forEach(s -> carried.add(s.lamport())), failures::add);
     for (int i = 0; i < 3 * GroupCommitter.MAX_WAITING; i++) {
-      committer.submit(List.of(step(i, log.appended.incrementAndGet())), true); // never blocks for good
+      // never blocks for good, though nothing is taken
+      committer.submit(List.of(step(i, log.appended.incrementAndGet())), true);
     }
     committer.awaitCommitted();
     committer.finish();
