@@ -61,6 +61,25 @@ final class CheckpointStore {
     return received.values().stream().mapToInt(Map::size).sum();
   }
 
+  /**
+   * The CHECKPOINTs {@code self} sent above {@code above} whose state it holds: the stable one
+   * (if its state is here, not still being fetched) and those above it not stable yet.
+   */
+  List<Checkpoint> ownCheckpoints(int self, long above) {
+    List<Checkpoint> own = new ArrayList<>();
+    if (stable.seq() > above && ownStates.containsKey(stable.seq())) {
+      own.add(new Checkpoint(stable.seq(), stable.stateDigest(), self));
+    }
+    for (Map<Integer, Checkpoint> bySender
+        : received.tailMap(Math.max(above, stable.seq()), false).values()) {
+      Checkpoint c = bySender.get(self);
+      if (c != null) {
+        own.add(c);
+      }
+    }
+    return own;
+  }
+
   void recordOwnState(long seq, byte[] state) {
     ownStates.put(seq, state.clone());
   }

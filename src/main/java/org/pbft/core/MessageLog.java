@@ -57,6 +57,11 @@ final class MessageLog {
     return new PreparedCertificate(s.prePrepare(), prepares.subList(0, needed));
   }
 
+  /** Whether the log holds an entry of {@code view} at a sequence number above {@code n}. */
+  boolean hasSlotAbove(long view, long n) {
+    return bySeq.tailMap(n, false).values().stream().anyMatch(views -> views.containsKey(view));
+  }
+
   /** Discards every entry at or below the stable checkpoint {@code h}. */
   void collectGarbage(long h) {
     bySeq.headMap(h, true).clear();

@@ -13,6 +13,7 @@ import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 import org.pbft.service.Service;
 
@@ -24,7 +25,8 @@ import org.pbft.service.Service;
  * <p>This class is the entry point: it dispatches each input to the handlers of its protocol
  * phase, one file per part of the spec's next-state relation: {@link NormalCase}
  * (PBFT.tla!NormalCaseNext), {@link Checkpointing} (PBFT.tla!CheckpointNext) and {@link
- * ViewChanging} (PBFT.tla!ViewChangeNext), all over one {@link ReplicaState}. Each action of
+ * ViewChanging} (PBFT.tla!ViewChangeNext), all over one {@link ReplicaState}; {@link
+ * StatusExchange} sends again what peers lost (outside the spec: no new message, no action). Each action of
  * spec/PBFT.tla has one handler whose doc comment names it, and that handler emits the trace
  * event of the same name. Message handlers check their guards first and ignore a message with a
  * named {@link IgnoreReason}; an action's own enabling conditions are checked where it is taken,
@@ -42,6 +44,7 @@ public final class Replica {
   private final Checkpointing checkpointing;
   private final ViewChanging viewChanging;
   private final ReadOnlyRequests readOnlyRequests;
+  private final StatusExchange statusExchange;
 
   public Replica(int id, ReplicaConfig config, Service service) {
     if (id < 0 || id >= config.n()) {
@@ -53,6 +56,7 @@ public final class Replica {
     normalCase.connect(checkpointing);
     this.viewChanging = new ViewChanging(state, normalCase, checkpointing);
     this.readOnlyRequests = new ReadOnlyRequests(state);
+    this.statusExchange = new StatusExchange(state, viewChanging);
   }
 
   /** Consumes one input; returns what the environment must do, in order. */
@@ -63,6 +67,7 @@ public final class Replica {
         viewChanging.onViewChangeTimeout();
       }
       checkpointing.retransmitFetchStateIfDue();
+      statusExchange.onTick();
     } else if (input instanceof Input.Restart) {
       onRestart();
     } else {
@@ -105,6 +110,8 @@ public final class Replica {
       checkpointing.onFetchState(from, f);
     } else if (m instanceof StateSnapshot s) {
       checkpointing.onStateSnapshot(from, s);
+    } else if (m instanceof StatusReport s) {
+      statusExchange.onStatusReport(from, s);
     } else if (m instanceof Reply) {
       state.ignore(NOT_FOR_REPLICAS, m);
     } else {

@@ -39,12 +39,22 @@ final class Slot {
     return prepares.containsKey(replica);
   }
 
+  /** The PREPARE of {@code replica} in this slot, or null. */
+  Prepare prepareFrom(int replica) {
+    return prepares.get(replica);
+  }
+
   void addPrepare(Prepare p) {
     prepares.putIfAbsent(p.replica(), p);
   }
 
   boolean hasCommitFrom(int replica) {
     return commits.containsKey(replica);
+  }
+
+  /** The COMMIT of {@code replica} in this slot, or null. */
+  Commit commitFrom(int replica) {
+    return commits.get(replica);
   }
 
   void addCommit(Commit c) {

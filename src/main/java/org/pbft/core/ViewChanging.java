@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.pbft.core.message.Commit;
@@ -30,6 +31,8 @@ final class ViewChanging {
 
   /** The view this replica last sent NEW-VIEW for: it sends one NEW-VIEW per view. */
   private long newViewSentFor = -1;
+  /** The last VIEW-CHANGE this replica sent. */
+  private ViewChange ownViewChange;
   /** The NEW-VIEW this replica sent for its current view, if it is that view's primary. */
   private NewView ownNewView;
   /** When each replica was last sent {@link #ownNewView} again (in ticks). */
@@ -64,6 +67,7 @@ final class ViewChanging {
     ViewChange vc = new ViewChange(v, stable.seq(), stable.stateDigest(), stable.proof(),
         state.log.preparedCertificates(stable.seq(), state.config), state.id);
     state.viewChanges.add(vc);
+    ownViewChange = vc;
     state.broadcast(vc);
     state.timer.awaitNewView();
   }
@@ -234,6 +238,29 @@ final class ViewChanging {
     CertifiedCheckpoint minS = computed.checkpoint();
     state.emit(new Effect.Trace(
         new TraceEvent(action, state.id, nv.view(), minS.seq(), minS.stateDigest(), nv)));
+  }
+
+  /** The VIEW-CHANGE this replica sent for {@code view}, while it waits for that view's NEW-VIEW. */
+  Optional<ViewChange> ownViewChange(long view) {
+    return state.status == Replica.Status.VIEW_CHANGE && ownViewChange != null
+        && ownViewChange.newView() == view ? Optional.of(ownViewChange) : Optional.empty();
+  }
+
+  /**
+   * Replica {@code to} is in {@code theirView}, below this replica's view or waiting for its
+   * NEW-VIEW. The primary of this view sends its NEW-VIEW again; another replica sends its last
+   * VIEW-CHANGE if that is for a later view than theirs (f+1 of them make the other join, and its
+   * own VIEW-CHANGE then gets it the NEW-VIEW), or if both wait for the same NEW-VIEW (the other
+   * may be the primary that lost it).
+   */
+  void resendForView(int to, long theirView) {
+    if (state.isPrimary() && state.status == Replica.Status.NORMAL
+        && ownNewView != null && ownNewView.view() == state.view) {
+      state.send(to, ownNewView);
+    } else if (ownViewChange != null && (ownViewChange.newView() > theirView
+        || ownViewChange(theirView).isPresent())) {
+      state.send(to, ownViewChange);
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import org.pbft.core.message.PreparedCertificate;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /**
@@ -102,6 +103,9 @@ final class CanonicalDecoder {
       case STATE_SNAPSHOT -> new StateSnapshot(in.nonNegative("STATE-SNAPSHOT seq"),
           in.lengthPrefixed("STATE-SNAPSHOT state", limits.maxStateBytes()),
           replica("STATE-SNAPSHOT replica"));
+      case STATUS -> new StatusReport(in.nonNegative("STATUS view"), in.flag("STATUS normal"),
+          in.nonNegative("STATUS stable checkpoint"), in.nonNegative("STATUS last executed"),
+          replica("STATUS replica"));
     };
     if (slot >= 0) {
       signed.set(slot, new SignedPart(m, Signers.signerOf(m, n), start, in.position(), nested));

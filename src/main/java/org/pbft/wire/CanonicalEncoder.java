@@ -13,6 +13,7 @@ import org.pbft.core.message.PreparedCertificate;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /**
@@ -92,6 +93,12 @@ final class CanonicalEncoder {
     } else if (m instanceof StateSnapshot s) {
       out.i64(s.seq());
       out.lengthPrefixed(s.state());
+      out.i32(s.replica());
+    } else if (m instanceof StatusReport s) {
+      out.i64(s.view());
+      out.flag(s.normal());
+      out.i64(s.stableCheckpoint());
+      out.i64(s.lastExecuted());
       out.i32(s.replica());
     }
     if (slot >= 0) {

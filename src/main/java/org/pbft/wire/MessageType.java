@@ -10,6 +10,7 @@ import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /** The type byte that starts every canonical message encoding. Codes are part of the format. */
@@ -23,9 +24,10 @@ enum MessageType {
   NEW_VIEW(7, true),
   REPLY(8, false),
   FETCH_STATE(9, false),
-  STATE_SNAPSHOT(10, false);
+  STATE_SNAPSHOT(10, false),
+  STATUS(11, false);
 
-  private static final MessageType[] BY_CODE = new MessageType[11];
+  private static final MessageType[] BY_CODE = new MessageType[12];
 
   static {
     for (MessageType t : values()) {
@@ -69,6 +71,8 @@ enum MessageType {
       return FETCH_STATE;
     } else if (m instanceof StateSnapshot) {
       return STATE_SNAPSHOT;
+    } else if (m instanceof StatusReport) {
+      return STATUS;
     }
     throw new IllegalArgumentException("not a protocol message: " + m);
   }

@@ -9,6 +9,7 @@ import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /**
@@ -80,6 +81,8 @@ final class SenderRules {
     } else if (m instanceof FetchState f) {
       return f.replica();
     } else if (m instanceof StateSnapshot s) {
+      return s.replica();
+    } else if (m instanceof StatusReport s) {
       return s.replica();
     }
     return null;

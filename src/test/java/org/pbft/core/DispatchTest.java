@@ -15,6 +15,7 @@ import org.pbft.core.message.Message;
 import org.pbft.core.message.NewView;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.service.KeyValueStore;
 
 /** Every message type reaches a handler, and ignoring is counted by reason. */
@@ -25,7 +26,8 @@ class DispatchTest {
     List<Message> one = List.of(req(1, 1), pp(0, 1, req(1, 1)), prepare(pp(0, 1, req(1, 1)), 2),
         commit(pp(0, 1, req(1, 1)), 2), new Checkpoint(2, Digest.of(new byte[0]), 2), vc(1, 2),
         new NewView(1, List.of(), List.of()), new Reply(0, 1, 1, 2, new byte[0]),
-        new FetchState(2, 2), new StateSnapshot(2, new byte[0], 2));
+        new FetchState(2, 2), new StateSnapshot(2, new byte[0], 2),
+        new StatusReport(0, true, 0, 0, 2));
     Set<Class<?>> covered = one.stream().map(Object::getClass).collect(Collectors.toSet());
     assertEquals(Set.of(Message.class.getPermittedSubclasses()), covered);
     Replica r = new Replica(1, Cluster.smallConfig(), new KeyValueStore());

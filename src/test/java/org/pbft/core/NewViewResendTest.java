@@ -1,6 +1,7 @@
 package org.pbft.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.pbft.core.Msgs.*;
 
 import java.util.List;
@@ -35,6 +36,7 @@ class NewViewResendTest {
     }
     assertEquals(1, askFor1.newView());
 
+    c.tick(10); // replica 3 of the cluster may have had the NEW-VIEW again within a timeout
     List<NewView> resent = sent(c.inject(3, 1, askFor1), NewView.class);
     assertEquals(1, resent.size(), "the NEW-VIEW of view 1 goes to replica 3");
     assertEquals(List.of(), sent(c.inject(3, 1, askFor1), NewView.class), "not again at once");
@@ -56,8 +58,9 @@ class NewViewResendTest {
     assertEquals(List.of(), viewChangesWithin(behind, 30), "one replica may be faulty");
     behind.step(new Input.Receive(2, new org.pbft.core.message.Prepare(1, 1, d, 2)));
     List<ViewChange> asked = viewChangesWithin(behind, 12); // one timeout of 10 ticks
-    assertEquals(1, asked.size());
-    assertEquals(1, asked.get(0).newView());
+    assertFalse(asked.isEmpty());
+    // sent again while no NEW-VIEW comes (StatusExchange), always for view 1
+    assertEquals(List.of(1L), asked.stream().map(ViewChange::newView).distinct().toList());
   }
 
   private static List<ViewChange> viewChangesWithin(Replica r, int ticks) {

@@ -12,6 +12,7 @@ import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /** Who legitimately sends a message and to whom, as the protocol does. */
@@ -39,6 +40,8 @@ record Routes(NodeId from, NodeId to) {
       sender = v.replica();
     } else if (m instanceof FetchState f) {
       sender = f.replica();
+    } else if (m instanceof StatusReport s) {
+      sender = s.replica();
     } else {
       sender = ((StateSnapshot) m).replica();
     }

@@ -15,6 +15,7 @@ import org.pbft.core.message.PreparedCertificate;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /**
@@ -26,7 +27,8 @@ final class WireArbitraries {
 
   static Arbitrary<Message> messages() {
     return Arbitraries.oneOf(requests(), prePrepares(), prepares(), commits(), checkpoints(),
-        viewChanges(), newViews(), replies(), fetchStates(), snapshots());
+        viewChanges(), newViews(), replies(), fetchStates(), snapshots(),
+        statusReports());
   }
 
   static Arbitrary<Long> counters() {
@@ -93,6 +95,11 @@ final class WireArbitraries {
 
   static Arbitrary<FetchState> fetchStates() {
     return Combinators.combine(counters(), replicas()).as(FetchState::new);
+  }
+
+  static Arbitrary<StatusReport> statusReports() {
+    return Combinators.combine(counters(), Arbitraries.of(false, true), counters(), counters(),
+        replicas()).as(StatusReport::new);
   }
 
   static Arbitrary<StateSnapshot> snapshots() {

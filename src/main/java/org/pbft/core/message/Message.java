@@ -8,4 +8,4 @@ package org.pbft.core.message;
  */
 public sealed interface Message
     permits Request, PrePrepare, Prepare, Commit, Checkpoint, ViewChange, NewView, Reply,
-        FetchState, StateSnapshot {}
+        FetchState, StateSnapshot, StatusReport {}

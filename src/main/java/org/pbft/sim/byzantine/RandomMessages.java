@@ -16,6 +16,7 @@ import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.core.message.StateSnapshot;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /**
@@ -60,7 +61,7 @@ final class RandomMessages implements Strategy {
     long view = Math.max(0, a.view() - 1 + random.nextInt(3));
     long seq = a.lowWatermark() + random.nextLong(-1, a.config().logWindow() + 2);
     Digest digest = someDigest(a);
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(10)) {
       case 0 -> PrePrepare.of(view, seq, someRequests(a));
       case 1 -> new Prepare(view, seq, digest, a.id());
       case 2 -> new Commit(view, seq, digest, a.id());
@@ -71,6 +72,8 @@ final class RandomMessages implements Strategy {
           .filter(vc -> random.nextBoolean()).limit(3).toList(), List.of());
       case 6 -> new FetchState(a.config().checkpointInterval() * random.nextLong(0, 4), a.id());
       case 7 -> new StateSnapshot(seq, randomBytes(random), a.id());
+      case 8 -> new StatusReport(view, random.nextBoolean(), Math.max(0, seq - 1),
+          Math.max(0, seq - 1), a.id());
       default -> someRequests(a).get(0);
     };
   }

@@ -1,0 +1,126 @@
+package org.pbft.core;
+
+import static org.pbft.core.IgnoreReason.RATE_LIMITED;
+import static org.pbft.core.IgnoreReason.WRONG_SENDER;
+
+import java.util.Arrays;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.StatusReport;
+
+/**
+ * Retransmission, as Castro's thesis (section 5.2) does it: a replica that made no progress for
+ * a status interval while it waits for something multicasts a STATUS saying where it is; a
+ * replica that is further along answers with the messages it sent itself that the other may have
+ * lost. The network may drop any message, and without this only a view change (or the next
+ * checkpoint, while requests keep coming) would recover from a lost PREPARE, COMMIT or
+ * CHECKPOINT; lost CHECKPOINTs with a full window stop every replica at once.
+ *
+ * <p>Every message sent again is one this replica sent before (in the spec, a message already in
+ * the network's sets, which a replica may receive at any time), so none of this is a spec action
+ * and none of it is traced. A replica answers each other replica at most once per interval
+ * ({@link IgnoreReason#RATE_LIMITED}), and an answer holds at most the window's slots and
+ * checkpoints: a faulty replica's STATUS cannot make it send more.
+ */
+final class StatusExchange {
+  private final ReplicaState state;
+  private final ViewChanging viewChanging;
+  /** What progress looked like at the last tick, and since when it has not changed. */
+  private Progress lastProgress;
+  private long progressSince;
+  private long statusSentAt = Long.MIN_VALUE / 2;
+  /** By replica, when its STATUS was last answered (ticks). */
+  private final long[] answeredAt;
+
+  StatusExchange(ReplicaState state, ViewChanging viewChanging) {
+    this.state = state;
+    this.viewChanging = viewChanging;
+    this.answeredAt = new long[state.config.n()];
+    Arrays.fill(answeredAt, Long.MIN_VALUE / 2);
+  }
+
+  /** Ticks between two STATUS messages, and between two answers to one replica. */
+  private long interval() {
+    return Math.max(1, state.config.viewChangeTimeout() / 4);
+  }
+
+  private record Progress(long view, Replica.Status status, long h, long lastExecuted) {}
+
+  /**
+   * On a tick: a replica that waits for something and has not moved for an interval says where
+   * it is. One waiting for a NEW-VIEW sends its VIEW-CHANGE again too: that may be what was lost.
+   */
+  void onTick() {
+    long now = state.timer.now();
+    Progress p = new Progress(state.view, state.status, state.h(), state.lastExecuted);
+    if (!p.equals(lastProgress) || !waiting()) {
+      lastProgress = p;
+      progressSince = now;
+      return;
+    }
+    if (now - progressSince < interval() || now - statusSentAt < interval()) {
+      return;
+    }
+    statusSentAt = now;
+    state.broadcast(new StatusReport(state.view, state.status == Replica.Status.NORMAL,
+        state.h(), state.lastExecuted, state.id));
+    viewChanging.ownViewChange(state.view).ifPresent(state::broadcast);
+  }
+
+  /**
+   * Waiting: for requests to execute, for a NEW-VIEW, for a state, for the slots of this view it
+   * has heard of, or for its own latest CHECKPOINT to become stable. A replica with none of
+   * these stays quiet, so an idle group sends nothing.
+   */
+  private boolean waiting() {
+    return !state.pending.isEmpty()
+        || state.status != Replica.Status.NORMAL
+        || state.stateFetch != null
+        || state.log.hasSlotAbove(state.view, state.lastExecuted)
+        || !state.checkpoints.ownCheckpoints(state.id, state.h()).isEmpty();
+  }
+
+  /** Answers a STATUS with what this replica sent and the other may lack. */
+  void onStatusReport(int from, StatusReport s) {
+    long now = state.timer.now();
+    if (from != s.replica() || from == state.id) {
+      state.ignore(WRONG_SENDER, s);
+      return;
+    }
+    if (now - answeredAt[from] < interval()) {
+      state.ignore(RATE_LIMITED, s);
+      return;
+    }
+    answeredAt[from] = now;
+    for (Checkpoint c : state.checkpoints.ownCheckpoints(state.id, s.stableCheckpoint())) {
+      state.send(from, c);
+    }
+    if (s.view() < state.view || (s.view() == state.view && !s.normal())) {
+      viewChanging.resendForView(from, s.view());
+    } else if (s.view() == state.view && state.status == Replica.Status.NORMAL) {
+      resendNormalCase(from, Math.max(s.lastExecuted(), state.h()));
+    }
+  }
+
+  /**
+   * This replica's PRE-PREPARE (if it is the primary), PREPARE and COMMIT of its view for every
+   * sequence number above {@code after} in the window.
+   */
+  private void resendNormalCase(int to, long after) {
+    long top = state.h() + state.config.logWindow();
+    for (long n = after + 1; n <= top; n++) {
+      Slot slot = state.log.find(state.view, n).orElse(null);
+      if (slot == null) {
+        continue;
+      }
+      if (state.isPrimary() && slot.prePrepare() != null) {
+        state.send(to, slot.prePrepare());
+      }
+      if (slot.prepareFrom(state.id) != null) {
+        state.send(to, slot.prepareFrom(state.id));
+      }
+      if (slot.commitFrom(state.id) != null) {
+        state.send(to, slot.commitFrom(state.id));
+      }
+    }
+  }
+}
