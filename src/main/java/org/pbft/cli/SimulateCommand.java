@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pbft.sim.Campaign;
+import org.pbft.sim.NetworkConditions;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.RunStats;
 import org.pbft.sim.SimParams;
@@ -66,6 +67,16 @@ final class SimulateCommand implements Callable<Integer> {
           + "(default: 1500). A small bound makes the liveness check fail.")
   Long livenessBound;
 
+  @Option(names = "--loss", paramLabel = "P",
+      description = "Probability that a message is lost during the fault phase, in [0, 1) "
+          + "(default: 0.05).")
+  Double loss;
+
+  @Option(names = "--partition-rate", paramLabel = "P",
+      description = "Probability per tick that a partition starts during the fault phase, in "
+          + "[0, 1] (default: 0.005; 0: loss, delay and duplication only).")
+  Double partitionRate;
+
   @Spec
   CommandSpec spec;
 
@@ -95,6 +106,18 @@ final class SimulateCommand implements Callable<Integer> {
     if (livenessBound != null) {
       params = params.withLivenessBound(livenessBound);
     }
+    if (loss != null || partitionRate != null) {
+      NetworkConditions f = params.faults();
+      try {
+        params = params.withFaults(params.faultTicks(), new NetworkConditions(f.minDelay(),
+            f.maxDelay(), loss != null ? loss : f.loss(), f.duplication(),
+            partitionRate != null ? partitionRate : f.partitionRate(), f.maxPartitionTicks()));
+      } catch (IllegalArgumentException e) {
+        err.println("pbft simulate: --loss takes a probability in [0, 1), --partition-rate one"
+            + " in [0, 1]: " + e.getMessage());
+        return 2;
+      }
+    }
     Campaign campaign;
     try {
       campaign = new Campaign(params, byzantine);
@@ -119,7 +142,9 @@ final class SimulateCommand implements Callable<Integer> {
     out.println("    replay: ./pbft simulate --seeds " + r.seed() + " --byzantine "
         + (r.byzantineReplica() < 0 ? Strategies.NONE : r.strategy())
         + (ops == null ? "" : " --ops " + ops)
-        + (livenessBound == null ? "" : " --liveness-bound " + livenessBound));
+        + (livenessBound == null ? "" : " --liveness-bound " + livenessBound)
+        + (loss == null ? "" : " --loss " + loss)
+        + (partitionRate == null ? "" : " --partition-rate " + partitionRate));
     out.flush();
   }
 

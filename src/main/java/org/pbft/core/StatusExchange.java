@@ -28,6 +28,8 @@ final class StatusExchange {
   private Progress lastProgress;
   private long progressSince;
   private long statusSentAt = Long.MIN_VALUE / 2;
+  /** Ticks until the next STATUS: an interval, doubling while nothing moves, up to a timeout. */
+  private long wait;
   /** By replica, when its STATUS was last answered (ticks). */
   private final long[] answeredAt;
 
@@ -48,6 +50,8 @@ final class StatusExchange {
   /**
    * On a tick: a replica that waits for something and has not moved for an interval says where
    * it is. One waiting for a NEW-VIEW sends its VIEW-CHANGE again too: that may be what was lost.
+   * While nothing moves, each STATUS waits twice as long as the last, up to the view-change
+   * timeout: a replica cut off from the others does not keep the network busy.
    */
   void onTick() {
     long now = state.timer.now();
@@ -55,12 +59,14 @@ final class StatusExchange {
     if (!p.equals(lastProgress) || !waiting()) {
       lastProgress = p;
       progressSince = now;
+      wait = interval();
       return;
     }
-    if (now - progressSince < interval() || now - statusSentAt < interval()) {
+    if (now - Math.max(progressSince, statusSentAt) < wait) {
       return;
     }
     statusSentAt = now;
+    wait = Math.min(2 * wait, Math.max(interval(), state.config.viewChangeTimeout()));
     state.broadcast(new StatusReport(state.view, state.status == Replica.Status.NORMAL,
         state.h(), state.lastExecuted, state.id));
     viewChanging.ownViewChange(state.view).ifPresent(state::broadcast);

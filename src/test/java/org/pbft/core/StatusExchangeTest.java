@@ -12,8 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.Commit;
+import org.pbft.core.message.Digest;
+import org.pbft.core.message.Prepare;
 import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
+import org.pbft.service.KeyValueStore;
 
 /**
  * Lost messages are sent again after a STATUS (Castro's thesis, section 5.2), well within the
@@ -116,6 +119,18 @@ class StatusExchangeTest {
     assertEquals(List.of(IgnoreReason.WRONG_SENDER), ignored(c.inject(2, 0, behind)));
     c.tick(2);
     assertTrue(ignored(c.inject(3, 0, behind)).isEmpty(), "a status interval later");
+  }
+
+  @Test
+  void aReplicaCutOffFromTheOthersBacksOff() {
+    Replica alone = new Replica(3, Cluster.smallConfig(), new KeyValueStore());
+    alone.step(new Input.Receive(1, new Prepare(0, 1, Digest.of(new byte[] {1}), 1)));
+    int sent = 0;
+    for (int t = 0; t < 40; t++) {
+      sent += sent(alone.step(new Input.Tick()), StatusReport.class).size();
+    }
+    // every 2 ticks without backoff: 19; waits of 2, 4, 8, then 10 ticks: 5
+    assertEquals(5, sent);
   }
 
   private static int statusReports(Cluster c) {

@@ -52,6 +52,16 @@ class SimulateCommandTest {
     assertTrue(err.toString().contains("no Byzantine strategy 'nobody'"), err.toString());
     assertEquals(2, run("simulate", "--seeds", "9..3"));
     assertEquals(2, run("simulate", "--seeds", "x"));
+    assertEquals(2, run("simulate", "--loss", "1.5"));
+    assertTrue(err.toString().contains("--loss takes a probability in [0, 1)"), err.toString());
+  }
+
+  @Test
+  void lossAndPartitionsAreChosenAndReplayed() {
+    assertEquals(1, run("simulate", "--seeds", "1", "--byzantine", "silent", "--loss", "0.2",
+        "--partition-rate", "0", "--liveness-bound", "1"));
+    assertTrue(out.toString().contains("replay: ./pbft simulate --seeds 1 --byzantine silent "
+        + "--liveness-bound 1 --loss 0.2 --partition-rate 0.0"), out.toString());
   }
 
   @Test
