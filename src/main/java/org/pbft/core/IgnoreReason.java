@@ -51,7 +51,7 @@ public enum IgnoreReason {
   /** A PRE-PREPARE whose batch holds a read-only request: those are never ordered. */
   READ_ONLY_IN_BATCH,
   /**
-   * A STATUS from a replica answered less than a status interval ago: one answer per interval,
+   * A STATUS from a replica answered less than half a status interval ago: two answers per interval,
    * so that a faulty replica cannot make the others send their logs again and again.
    */
   RATE_LIMITED

@@ -17,7 +17,7 @@ import org.pbft.core.message.StatusReport;
  *
  * <p>Every message sent again is one this replica sent before (in the spec, a message already in
  * the network's sets, which a replica may receive at any time), so none of this is a spec action
- * and none of it is traced. A replica answers each other replica at most once per interval
+ * and none of it is traced. A replica answers each other replica at most twice per interval
  * ({@link IgnoreReason#RATE_LIMITED}), and an answer holds at most the window's slots and
  * checkpoints: a faulty replica's STATUS cannot make it send more.
  */
@@ -28,7 +28,7 @@ final class StatusExchange {
   private Progress lastProgress;
   private long progressSince;
   private long statusSentAt = Long.MIN_VALUE / 2;
-  /** Ticks until the next STATUS: an interval, doubling while nothing moves, up to a timeout. */
+  /** Ticks until the next STATUS: an interval, doubling after a timeout without progress. */
   private long wait;
   /** By replica, when its STATUS was last answered (ticks). */
   private final long[] answeredAt;
@@ -42,16 +42,25 @@ final class StatusExchange {
 
   /** Ticks between two STATUS messages, and between two answers to one replica. */
   private long interval() {
-    return Math.max(1, state.config.viewChangeTimeout() / 4);
+    return Math.max(1, state.config.viewChangeTimeout() / 8);
+  }
+
+  /**
+   * Ticks between two answers to one replica: half an interval, so that network jitter between
+   * two STATUS messages sent an interval apart does not get the second one refused.
+   */
+  private long answerSpacing() {
+    return Math.max(1, interval() / 2);
   }
 
   private record Progress(long view, Replica.Status status, long h, long lastExecuted) {}
 
   /**
    * On a tick: a replica that waits for something and has not moved for an interval says where
-   * it is. One waiting for a NEW-VIEW sends its VIEW-CHANGE again too: that may be what was lost.
-   * While nothing moves, each STATUS waits twice as long as the last, up to the view-change
-   * timeout: a replica cut off from the others does not keep the network busy.
+   * it is. One waiting for a NEW-VIEW sends its VIEW-CHANGE again too, and a primary its
+   * PRE-PREPAREs: that may be what was lost.
+   * Once nothing has moved for a view-change timeout, each STATUS waits twice as long as the
+   * last, up to that timeout: a replica cut off from the others does not keep the network busy.
    */
   void onTick() {
     long now = state.timer.now();
@@ -66,10 +75,27 @@ final class StatusExchange {
       return;
     }
     statusSentAt = now;
-    wait = Math.min(2 * wait, Math.max(interval(), state.config.viewChangeTimeout()));
+    if (now - progressSince >= state.config.viewChangeTimeout()) {
+      wait = Math.min(2 * wait, Math.max(interval(), state.config.viewChangeTimeout()));
+    }
     state.broadcast(new StatusReport(state.view, state.status == Replica.Status.NORMAL,
         state.h(), state.lastExecuted, state.id));
     viewChanging.ownViewChange(state.view).ifPresent(state::broadcast);
+    resendOwnPrePrepares();
+  }
+
+  /**
+   * A primary that waits multicasts its PRE-PREPAREs above its last execution again: if one was
+   * lost to every backup, none of them knows of its slot or waits for it, so none asks.
+   */
+  private void resendOwnPrePrepares() {
+    if (!state.isPrimary() || state.status != Replica.Status.NORMAL) {
+      return;
+    }
+    long top = state.h() + state.config.logWindow();
+    for (long n = Math.max(state.lastExecuted, state.h()) + 1; n <= top; n++) {
+      state.log.find(state.view, n).map(Slot::prePrepare).ifPresent(state::broadcast);
+    }
   }
 
   /**
@@ -92,7 +118,7 @@ final class StatusExchange {
       state.ignore(WRONG_SENDER, s);
       return;
     }
-    if (now - answeredAt[from] < interval()) {
+    if (now - answeredAt[from] < answerSpacing()) {
       state.ignore(RATE_LIMITED, s);
       return;
     }
