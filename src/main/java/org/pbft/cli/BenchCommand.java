@@ -11,6 +11,8 @@ import org.pbft.config.Keygen;
 import org.pbft.node.ClientNode;
 import org.pbft.node.ClosedLoopBench;
 import org.pbft.node.LocalCluster;
+import org.pbft.node.PeakMemory;
+import org.pbft.node.StalledConnections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +54,12 @@ public final class BenchCommand implements Callable<Integer> {
           + "restart).")
   String durability;
 
+  @Option(names = "--attack",
+      description = "Replica 0 (the primary of view 0) floods: it orders nothing and multicasts "
+          + "distinct signed votes and far checkpoints every tick; this process opens stalled "
+          + "connections to the others all along. Prints each correct replica's peak RSS.")
+  boolean attack;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -73,6 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (durability.equals("no-fsync")) {
           args.add("--no-fsync");
         }
+        if (attack && i == 0) {
+          args = List.of("--byzantine", "flood");
+        }
         replicas.start(i, args);
       }
       o.println("durability: " + durability + (durability.equals("none") ? ""
@@ -80,7 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
       for (int i = 0; i < 4; i++) {
         LocalCluster.awaitListening(cluster.address(i));
       }
+      if (attack) {
+        o.println("attack: replica 0 floods; stalled connections to replicas 1..3 every 2 s");
+      }
       List<ClientNode> nodes = ClosedLoopBench.clients(cluster, config, clients);
+      StalledConnections stalled = attack ? new StalledConnections(List.of(
+          cluster.address(1), cluster.address(2), cluster.address(3)), 12, 2_000) : null;
       try {
         for (int valueBytes : new int[] {0, 1024}) {
           ClosedLoopBench.Result r = ClosedLoopBench.run(nodes, valueBytes, warmup, seconds);
@@ -91,8 +107,15 @@ public final class BenchCommand implements Callable<Integer> {
               r.operations(), r.seconds()));
           o.flush();
         }
+        if (attack) {
+          o.println(stalled.opened() + " stalled connections accepted; peak RSS of the correct "
+              + "replicas: " + PeakMemory.of(replicas, List.of(1, 2, 3)));
+        }
       } finally {
         nodes.forEach(ClientNode::close);
+        if (stalled != null) {
+          stalled.close();
+        }
       }
     }
     return 0;

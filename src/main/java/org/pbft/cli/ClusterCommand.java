@@ -65,7 +65,7 @@ public final class ClusterCommand implements Callable<Integer> {
     }
     if (byzantine != null && Strategies.byName(byzantine).isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--byzantine " + byzantine
-          + ": known strategies are " + String.join(", ", Strategies.names()));
+          + ": known strategies are " + String.join(", ", Strategies.allNames()));
     }
     if (Files.exists(config.resolve("cluster.properties"))) {
       spec.commandLine().getOut().println("using the existing configuration in " + config);

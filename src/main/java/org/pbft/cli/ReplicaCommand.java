@@ -145,7 +145,7 @@ public final class ReplicaCommand implements Callable<Integer> {
     }
     Strategy strategy = Strategies.byName(byzantine).orElseThrow(() -> new ParameterException(
         spec.commandLine(), "--byzantine " + byzantine + ": known strategies are "
-            + String.join(", ", Strategies.names())));
+            + String.join(", ", Strategies.allNames())));
     return new ByzantinePeer(id, protocol, strategy, new SplittableRandom(seed));
   }
 
@@ -153,7 +153,7 @@ public final class ReplicaCommand implements Callable<Integer> {
   static final class StrategyNames implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Strategies.names().iterator();
+      return Strategies.allNames().iterator();
     }
   }
 }

@@ -90,6 +90,12 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** The operating system's process id of replica {@code id}, or -1 if it is not running. */
+  public long pid(int id) {
+    Process p = processes.get(id);
+    return p != null && p.isAlive() ? p.pid() : -1;
+  }
+
   /** True while replica {@code id}'s process runs. */
   public boolean alive(int id) {
     Process p = processes.get(id);

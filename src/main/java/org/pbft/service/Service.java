@@ -1,7 +1,5 @@
 package org.pbft.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -26,18 +24,12 @@ public interface Service {
     return Optional.empty();
   }
 
-  /** The whole state, canonically encoded: equal states give equal bytes. */
+  /**
+   * The whole state, canonically encoded: equal states give equal bytes. A CHECKPOINT's digest is
+   * of this together with the client table ({@code org.pbft.core.CheckpointState}).
+   */
   byte[] snapshot();
 
   /** Replaces the state with one from {@link #snapshot} (state transfer). */
   void restore(byte[] snapshot);
-
-  /** SHA-256 of the snapshot: what CHECKPOINT messages compare. */
-  default byte[] digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(snapshot());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
-  }
 }

@@ -3,6 +3,7 @@ package org.pbft.sim.byzantine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The Byzantine strategies by name; {@code all} picks one per seed, rotating through them. */
 public final class Strategies {
@@ -23,14 +24,32 @@ public final class Strategies {
       new Entry("forge-new-view", ForgeNewView::new),
       new Entry("random", RandomMessages::new));
 
+  /**
+   * Attacks on the resources of the real processes, by name only: a flood per tick would make
+   * every run of the rotation many times longer.
+   */
+  private static final List<Entry> ATTACKS = List.of(
+      new Entry("flood", Flood::new));
+
   /** The strategy names, in rotation order. */
   public static List<String> names() {
     return ENTRIES.stream().map(Entry::name).toList();
   }
 
+  /** The attacks, which {@link #ALL} does not rotate through. */
+  public static List<String> attackNames() {
+    return ATTACKS.stream().map(Entry::name).toList();
+  }
+
+  /** Every strategy a replica can be told to play: the rotation, then the attacks. */
+  public static List<String> allNames() {
+    return Stream.concat(names().stream(), attackNames().stream()).toList();
+  }
+
   /** A fresh strategy (strategies keep state) by name; empty if there is none of that name. */
   public static Optional<Strategy> byName(String name) {
-    return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst()
+    return Stream.concat(ENTRIES.stream(), ATTACKS.stream())
+        .filter(e -> e.name().equals(name)).findFirst()
         .map(e -> e.make().get());
   }
 
@@ -48,6 +67,6 @@ public final class Strategies {
     }
     return Optional.of(byName(selection).orElseThrow(() -> new IllegalArgumentException(
         "no Byzantine strategy '" + selection + "'; known: " + String.join(", ", names())
-            + ", " + ALL + ", " + NONE)));
+            + ", " + String.join(", ", attackNames()) + ", " + ALL + ", " + NONE)));
   }
 }
