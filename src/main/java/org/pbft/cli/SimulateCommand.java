@@ -13,6 +13,7 @@ import org.pbft.sim.NetworkConditions;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.RunStats;
 import org.pbft.sim.SimParams;
+import org.pbft.sim.Simulation;
 import org.pbft.sim.byzantine.Strategies;
 import org.pbft.trace.NdjsonTrace;
 import org.pbft.trace.TraceSink;
@@ -78,6 +79,12 @@ final class SimulateCommand implements Callable<Integer> {
           + "[0, 1] (default: 0.005; 0: loss, delay and duplication only).")
   Double partitionRate;
 
+  @Option(names = "--wire",
+      description = "Seal and open every message with the real SecureChannel and keys (the "
+          + "Byzantine replica also cuts, inflates, tampers with and replays its frames); prints "
+          + "the frames refused, by reason.")
+  boolean wire;
+
   @Spec
   CommandSpec spec;
 
@@ -121,7 +128,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Campaign campaign;
     try {
-      campaign = new Campaign(params, byzantine);
+      campaign = new Campaign(params, byzantine,
+          wire ? Simulation.Wire.SEALED : Simulation.Wire.DIRECT);
     } catch (IllegalArgumentException e) {
       err.println("pbft simulate: " + e.getMessage());
       return 2;
@@ -145,7 +153,8 @@ final class SimulateCommand implements Callable<Integer> {
         + (ops == null ? "" : " --ops " + ops)
         + (livenessBound == null ? "" : " --liveness-bound " + livenessBound)
         + (loss == null ? "" : " --loss " + loss)
-        + (partitionRate == null ? "" : " --partition-rate " + partitionRate));
+        + (partitionRate == null ? "" : " --partition-rate " + partitionRate)
+        + (wire ? " --wire" : ""));
     out.flush();
   }
 
@@ -164,5 +173,8 @@ final class SimulateCommand implements Callable<Integer> {
         "    %.1f s wall, %s committed requests/s, %s simulated ticks, %s messages delivered",
         seconds, count(Math.round(s.requests() / Math.max(seconds, 1e-9))), count(s.ticks()),
         count(s.messages())));
+    if (wire) {
+      out.println("    real wire: frames refused by the receivers' channels " + t.refusedFrames());
+    }
   }
 }

@@ -1,8 +1,11 @@
 package org.pbft.sim;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.pbft.sim.byzantine.Strategies;
 import org.pbft.trace.TraceSink;
+import org.pbft.wire.DropReason;
 
 /**
  * Runs a range of seeds, each a fresh {@link Simulation}, and adds up what they did. A failing
@@ -12,20 +15,27 @@ import org.pbft.trace.TraceSink;
 public final class Campaign {
   private final SimParams params;
   private final String selection;
+  private final Simulation.Wire wire;
 
   /** {@code selection}: a strategy name, {@code all} or {@code none}. */
   public Campaign(SimParams params, String selection) {
+    this(params, selection, Simulation.Wire.DIRECT);
+  }
+
+  public Campaign(SimParams params, String selection, Simulation.Wire wire) {
     Strategies.forSeed(selection, 0);
     this.params = params;
     this.selection = selection;
+    this.wire = wire;
   }
 
   /** The totals of a campaign. */
-  public record Totals(long seeds, long failed, long violations, RunStats stats, long nanos) {}
+  public record Totals(long seeds, long failed, long violations, RunStats stats, long nanos,
+      Map<DropReason, Long> refusedFrames) {}
 
   public RunResult runSeed(long seed, TraceSink trace) {
     return new Simulation(seed, params, Strategies.forSeed(selection, seed).orElse(null),
-        Simulation.PeerFactory.CORRECT, trace).run();
+        Simulation.PeerFactory.CORRECT, trace, wire).run();
   }
 
   public Totals run(long from, long to, java.util.function.LongFunction<TraceSink> traces,
@@ -34,6 +44,7 @@ public final class Campaign {
     long failed = 0;
     long violations = 0;
     RunStats stats = RunStats.ZERO;
+    Map<DropReason, Long> refused = new EnumMap<>(DropReason.class);
     for (long seed = from; seed <= to; seed++) {
       TraceSink trace = traces.apply(seed);
       RunResult r;
@@ -45,6 +56,7 @@ public final class Campaign {
         }
       }
       stats = stats.plus(r.stats());
+      r.refusedFrames().forEach((reason, count) -> refused.merge(reason, count, Long::sum));
       if (!r.passed()) {
         failed++;
         violations += r.violations().size();
@@ -54,7 +66,8 @@ public final class Campaign {
         break;
       }
     }
-    return new Totals(to - from + 1, failed, violations, stats, System.nanoTime() - start);
+    return new Totals(to - from + 1, failed, violations, stats, System.nanoTime() - start,
+        refused);
   }
 
   private static void closeTrace(AutoCloseable c) {

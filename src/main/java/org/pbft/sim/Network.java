@@ -2,7 +2,9 @@ package org.pbft.sim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.pbft.core.message.Message;
@@ -16,6 +18,8 @@ final class Network {
   private final int replicas;
   private final SplittableRandom random;
   private final PriorityQueue<Envelope> inFlight = new PriorityQueue<>();
+  /** By link (from, to), the last sealed frame put in flight on it: frames keep their order. */
+  private final Map<Long, Envelope> lastOnLink = new HashMap<>();
   private NetworkConditions conditions;
   /** Side of each replica in the current partition, or null when there is none. */
   private boolean[] side;
@@ -66,22 +70,50 @@ final class Network {
 
   /** Sends {@code m} at tick {@code now}; it may be lost, duplicated or cut by a partition. */
   void send(long now, int from, int to, Message m) {
+    send(now, from, to, m, null);
+  }
+
+  /**
+   * Sends {@code m} sealed as {@code frame} (or directly if null). Frames of one link arrive in
+   * the order sent, as over a TCP connection: the receiver's channel refuses a frame older than
+   * one it accepted, so reordering them would be loss.
+   */
+  void send(long now, int from, int to, Message m, byte[] frame) {
     sent++;
     if (partitioned(from, to)
         || (conditions.loss() > 0 && random.nextDouble() < conditions.loss())) {
       lost++;
       return;
     }
-    enqueue(now, from, to, m);
+    enqueue(now, from, to, m, frame);
     if (conditions.duplication() > 0 && random.nextDouble() < conditions.duplication()) {
-      enqueue(now, from, to, m);
+      enqueue(now, from, to, m, frame);
     }
   }
 
-  private void enqueue(long now, int from, int to, Message m) {
+  private void enqueue(long now, int from, int to, Message m, byte[] frame) {
     int delay = conditions.minDelay()
         + random.nextInt(conditions.maxDelay() - conditions.minDelay() + 1);
-    inFlight.add(new Envelope(now + delay, random.nextLong(), from, to, m));
+    long at = now + delay;
+    long order = random.nextLong();
+    if (frame != null) {
+      long link = ((long) from << 32) | (to & 0xffffffffL);
+      Envelope last = lastOnLink.get(link);
+      if (last != null && (at < last.deliverAt()
+          || (at == last.deliverAt() && order <= last.order()))) {
+        if (last.order() == Long.MAX_VALUE) {
+          at = last.deliverAt() + 1;
+        } else {
+          at = last.deliverAt();
+          order = last.order() + 1;
+        }
+      }
+    }
+    Envelope e = new Envelope(at, order, from, to, m, frame);
+    if (frame != null) {
+      lastOnLink.put(((long) from << 32) | (to & 0xffffffffL), e);
+    }
+    inFlight.add(e);
   }
 
   private boolean partitioned(int from, int to) {

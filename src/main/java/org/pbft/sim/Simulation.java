@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -32,6 +33,7 @@ import org.pbft.sim.check.LinearizabilityChecker;
 import org.pbft.sim.check.LivenessChecker;
 import org.pbft.sim.check.Violation;
 import org.pbft.trace.TraceSink;
+import org.pbft.wire.Frame;
 
 /**
  * One deterministic run of a replica group from a seed. Every random choice (network delays,
@@ -47,6 +49,14 @@ import org.pbft.trace.TraceSink;
 public final class Simulation {
 
   /** Makes the correct replica {@code id}: the simulator's way to run a mutant in tests. */
+  /**
+   * How messages travel: passed directly, or sealed and opened by the real {@link
+   * org.pbft.wire.SecureChannel} of each node ({@link SimWire}), where the Byzantine replica also
+   * attacks its frames ({@link WireAttacks}). {@code SEALED_WITHOUT_EVIDENCE} keeps no signature
+   * as evidence: it exists to show that a campaign catches that.
+   */
+  public enum Wire { DIRECT, SEALED, SEALED_WITHOUT_EVIDENCE }
+
   @FunctionalInterface
   public interface PeerFactory {
     PeerFactory CORRECT =
@@ -85,6 +95,9 @@ public final class Simulation {
   private final Set<Long> stableCheckpoints = new HashSet<>();
   private long stateTransfers;
   private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
+  /** The real wire, or null when messages pass directly. */
+  private final SimWire wire;
+  private final WireAttacks attacks;
 
   public Simulation(long seed, SimParams params, Strategy strategy) {
     this(seed, params, strategy, PeerFactory.CORRECT, TraceSink.NONE);
@@ -92,6 +105,11 @@ public final class Simulation {
 
   public Simulation(long seed, SimParams params, Strategy strategy, PeerFactory correct,
       TraceSink trace) {
+    this(seed, params, strategy, correct, trace, Wire.DIRECT);
+  }
+
+  public Simulation(long seed, SimParams params, Strategy strategy, PeerFactory correct,
+      TraceSink trace, Wire wireMode) {
     this.seed = seed;
     this.params = params;
     this.config = params.replicaConfig();
@@ -115,6 +133,13 @@ public final class Simulation {
     this.strategyName = strategy == null ? "none" : strategy.name();
     this.invariants = new InvariantChecker(config, byzantine.size());
     this.liveness = new LivenessChecker(params.faultTicks(), params.livenessBound());
+    if (wireMode == Wire.DIRECT) {
+      this.wire = null;
+      this.attacks = null;
+    } else {
+      this.wire = new SimWire(n, params.clients(), root.split(), wireMode == Wire.SEALED);
+      this.attacks = new WireAttacks(wire, root.split());
+    }
     this.clients = new Client[params.clients()];
     this.outstanding = new int[params.clients()];
     this.issued = new int[params.clients()];
@@ -169,7 +194,7 @@ public final class Simulation {
         stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions,
         readOnly, fallbacks);
     return new RunResult(seed, strategyName, byzantine.isEmpty() ? -1 : byzantine.iterator().next(),
-        stats, history, violations, ignored);
+        stats, history, violations, ignored, wire == null ? Map.of() : wire.drops());
   }
 
   private boolean done() {
@@ -221,10 +246,10 @@ public final class Simulation {
     int address = n + c;
     for (ClientOutput o : outputs) {
       if (o instanceof ClientOutput.Send s) {
-        network.send(now, address, s.replica(), s.request());
+        send(address, s.replica(), s.request(), true);
       } else if (o instanceof ClientOutput.Broadcast b) {
         for (int i = 0; i < n; i++) {
-          network.send(now, address, i, b.request());
+          send(address, i, b.request(), true);
         }
       } else if (o instanceof ClientOutput.Completed done) {
         int index = outstanding[c];
@@ -236,17 +261,64 @@ public final class Simulation {
     }
   }
 
+  /** {@code m} from address {@code from} to address {@code to}: sealed, on the real wire. */
+  private void send(int from, int to, Message m, boolean correct) {
+    byte[] frame = null;
+    if (wire != null) {
+      try {
+        frame = correct ? wire.seal(from, to, m) : attacks.frame(from, to, m);
+      } catch (IllegalArgumentException e) {
+        return; // no key shared with that address: the channel cannot even address it
+      } catch (RuntimeException e) {
+        if (correct) {
+          throw e;
+        }
+        return; // the Byzantine replica's message cannot be encoded at all
+      }
+    }
+    network.send(now, from, to, m, frame);
+  }
+
   private void deliver(Envelope e) {
     delivered++;
+    Message m = e.message();
+    Frame frame = null;
+    if (e.frame() != null) {
+      frame = wire.open(e.to(), e.frame());
+      if (frame == null) {
+        return; // refused by the receiver's channel, counted there
+      }
+      m = frame.message();
+    }
     if (e.to() < n) {
       int from = e.from() < n ? e.from() : Input.CLIENT;
-      step(e.to(), new Input.Receive(from, e.message()));
-    } else if (e.message() instanceof Reply reply) {
+      List<Effect> effects = step(e.to(), new Input.Receive(from, m));
+      if (frame != null && effects != null && accepted(e.to(), effects, m)) {
+        wire.keep(e.to(), frame);
+      }
+    } else if (m instanceof Reply reply) {
       clientOutputs(e.to() - n, clients[e.to() - n].onReply(reply));
     }
   }
 
-  private void step(int id, Input input) {
+  /**
+   * Whether replica {@code id}'s core kept {@code m}: its signatures may then go into what it
+   * sends later. The Byzantine replica keeps everything, to forward whatever it likes.
+   */
+  private boolean accepted(int id, List<Effect> effects, Message m) {
+    if (byzantine.contains(id)) {
+      return true;
+    }
+    for (Effect e : effects) {
+      if (e instanceof Effect.Ignore i && i.message() == m) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Steps replica {@code id}; its effects, or null if it threw. */
+  private List<Effect> step(int id, Input input) {
     steps++;
     boolean correct = !byzantine.contains(id);
     List<Effect> effects;
@@ -256,28 +328,33 @@ public final class Simulation {
       if (correct) {
         violations.add(new Violation("Crash", "replica " + id + " threw " + ex + " on " + input));
       }
-      return;
+      return null;
     }
     for (Effect e : effects) {
       route(id, correct, e);
+    }
+    if (wire != null && peers[id] instanceof Peer.CorrectPeer c) {
+      // after the step's messages are sealed, as ReplicaNode collects after carrying them out
+      wire.collectGarbage(id, c.replica().lowWatermark(), c.replica().view());
     }
     if (violations.isEmpty()) {
       violations.addAll(invariants.violations());
       violations.addAll(agreement.violations());
     }
+    return effects;
   }
 
   private void route(int from, boolean correct, Effect e) {
     if (e instanceof Effect.Send s) {
       sent(from, correct, s.message());
       if (s.to() >= 0 && s.to() < n && s.to() != from) {
-        network.send(now, from, s.to(), s.message());
+        send(from, s.to(), s.message(), correct);
       }
     } else if (e instanceof Effect.Broadcast b) {
       sent(from, correct, b.message());
       for (int to = 0; to < n; to++) {
         if (to != from) {
-          network.send(now, from, to, b.message());
+          send(from, to, b.message(), correct);
         }
       }
     } else if (e instanceof Effect.SendReply r) {
@@ -286,7 +363,7 @@ public final class Simulation {
         invariants.observeReply(r.reply());
       }
       if (client >= 1 && client <= clients.length) {
-        network.send(now, from, n + (int) client - 1, r.reply());
+        send(from, n + (int) client - 1, r.reply(), correct);
       }
     } else if (e instanceof Effect.Execute x && correct) {
       invariants.observeExecute(from, x);
