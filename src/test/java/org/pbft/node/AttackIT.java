@@ -24,8 +24,9 @@ import org.pbft.config.NodeKeys;
  * correct replicas that send two bytes of a frame and then nothing, more than a replica accepts. A
  * correct client's workload must complete through the view change away from replica 0, every
  * acknowledged write must read back, and the correct replicas' own accounts must show the
- * attack stopped at the bounds: the flooder's far CHECKPOINTs superseding one another, stalled
- * connections closed or refused.
+ * attack stopped at the bounds: the flooder's far CHECKPOINTs superseding one another (without
+ * the bound every one would be held), stalled connections refused at the connection cap, and
+ * the evidence no larger than what the core accepted.
  */
 class AttackIT {
   private static final int OPERATIONS = 150;
@@ -70,9 +71,12 @@ class AttackIT {
       System.out.println("AttackIT replica " + i + ": " + summary);
       assertTrue(count(summary, "SUPERSEDED=(\\d+)") > 0,
           "replica " + i + ": far CHECKPOINTs replaced one another: " + summary);
-      assertTrue(count(summary, "closed as slow or idle (\\d+)")
-          + count(summary, "refused at the connection cap (\\d+)") > 0,
-          "replica " + i + ": stalled connections closed or refused: " + summary);
+      assertTrue(count(summary, "refused at the connection cap (\\d+)") > 0,
+          "replica " + i + ": stalled connections refused at the cap: " + summary);
+      // What the core accepted, as evidence: not what the flood signed (thousands of far
+      // CHECKPOINTs, never collected, if every verified signature were kept).
+      long evidence = count(summary, "signatures kept as evidence (\\d+)");
+      assertTrue(evidence < 1_000, "replica " + i + ": " + evidence + " signatures kept");
     }
   }
 
