@@ -21,19 +21,15 @@ import org.pbft.core.message.Request;
  *
  * <p>A read-only request (section 5.1) goes to every replica, each of which executes it at once
  * against its current state. A correct replica may be behind (it has not yet executed a write
- * that already completed), so f+1 matching read-only replies could all come from replicas that
- * are behind. The client accepts only {@link Quorums#readOnlyReply()} (2f+1): they share a
- * replica with the f+1 whose replies completed any earlier write, and that replica answered the
- * read after executing the write. Without them within {@code retransmitTimeout} ticks (concurrent
+ * that already completed), and the faulty one may answer from any state, so f+1 matching read-only
+ * replies could all be stale. The client accepts only {@link Quorums#readOnlyReply()} (2f+1): f+1
+ * of them are correct, and they share a replica with the f+1 correct replicas that were prepared
+ * for any write that completed, which answers a read only after executing what it is prepared
+ * for (see {@code org.pbft.core.ReadOnlyRequests}). Without them within {@code retransmitTimeout} ticks (concurrent
  * writes, a slow replica), it falls back: the same operation with the same timestamp as an
  * ordinary request, to every replica, accepted from f+1 matching ordered replies. Read-only and
  * ordered replies are never counted together: a late read-only reply from a replica that is
  * behind must not complete the fallback.
- *
- * <p>The shared replica may be the faulty one: one that replies to a write and then answers a
- * read from a state before it can make that read stale. Accepting ordered requests only from
- * 2f+1 matching replies too would close that gap (the shared replicas would include a correct
- * one); this client keeps f+1 for them, the rule of section 4.1.
  *
  * <p>Timestamps come from a {@link TimestampSource}: {@link TimestampSource#counting()} by
  * default, a source that grows across the client's restarts in a real client process. A request

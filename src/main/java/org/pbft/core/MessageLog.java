@@ -57,6 +57,16 @@ final class MessageLog {
     return new PreparedCertificate(s.prePrepare(), prepares.subList(0, needed));
   }
 
+  /** The highest sequence number at which this replica is prepared in some view, or 0. */
+  long highestPrepared() {
+    for (var e : bySeq.descendingMap().entrySet()) {
+      if (e.getValue().values().stream().anyMatch(Slot::prepared)) {
+        return e.getKey();
+      }
+    }
+    return 0;
+  }
+
   /** Whether the log holds an entry of {@code view} at a sequence number above {@code n}. */
   boolean hasSlotAbove(long view, long n) {
     return bySeq.tailMap(n, false).values().stream().anyMatch(views -> views.containsKey(view));

@@ -74,6 +74,7 @@ public final class Replica {
       Input.Receive r = (Input.Receive) input;
       dispatch(r.from(), r.message());
     }
+    readOnlyRequests.answerHeld();
     return state.takeEffects();
   }
 
@@ -161,5 +162,9 @@ public final class Replica {
 
   int heldCheckpoints() {
     return state.checkpoints.size();
+  }
+
+  int heldReadOnly() {
+    return readOnlyRequests.held();
   }
 }

@@ -7,7 +7,10 @@ import static org.pbft.core.Msgs.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.Commit;
 import org.pbft.core.message.Digest;
+import org.pbft.core.message.Request;
+import org.pbft.service.KvOperation;
 
 /**
  * What a faulty peer or client can make a correct replica hold is bounded by the protocol: one
@@ -74,5 +77,20 @@ class BoundsTest {
     assertEquals(3, r.heldCheckpoints());
     assertEquals(List.of(IgnoreReason.DUPLICATE), ignored(c.inject(3, 1, new Checkpoint(4,
         junk, 3))));
+  }
+
+  @Test
+  void aPreparedReplicaHoldsOneReadOnlyRequestPerClient() {
+    Cluster c = Cluster.correct();
+    c.submit(0, req(1, 1));
+    c.deliverMatching(e -> !(e.to() == 2 && e.message() instanceof Commit));
+    assertEquals(0, c.replica(2).lastExecuted(), "replica 2 is prepared and executed nothing");
+    for (long t = 1; t <= 50; t++) {
+      c.submit(2, new Request(7, t, new KvOperation.Get("k").encode(), true));
+    }
+    assertEquals(1, c.replica(2).heldReadOnly(), "the client's newest");
+    assertEquals(49, c.replica(2).ignoredCount(IgnoreReason.SUPERSEDED));
+    c.deliverAll();
+    assertEquals(0, c.replica(2).heldReadOnly(), "answered once it executed");
   }
 }

@@ -21,15 +21,18 @@ import org.pbft.sim.check.LinearizabilityChecker;
 import org.pbft.sim.check.Violation;
 
 /**
- * Why a read-only result needs 2f+1 matching replies: with every replica correct, a put completes
- * with the f+1 replies of replicas 0 and 1 while replicas 2 and 3 have not executed it yet. A
- * read-only get invoked after that is answered by 2 and 3 from the old state: f+1 matching
- * replies, a stale read that the linearizability checker refutes. The client's 2f+1 rule does
- * not accept it; it falls back to ordering the get, which reads the put.
+ * Why read-only reads are linearizable, and what each rule contributes. A put completes with the
+ * f+1 replies of replicas 0 and 1; replica 2 has sent its COMMIT (it is prepared) but has not
+ * executed the put; replica 3 has seen nothing. Replica 0 plays the faulty one: it follows the
+ * protocol, then forges a read-only reply from the state before the put. A read-only get invoked
+ * after the put must not return the old value: the client's 2f+1 rule refuses f+1 stale replies,
+ * and a replica prepared above its last execution (replica 2) answers only after executing that
+ * far, so the stale replies (0's forged one, 3's) never reach 2f+1.
  */
 class ReadOnlyLinearizabilityTest {
   private static final KvOperation PUT = new KvOperation.Put("k", "a");
   private static final KvOperation GET = new KvOperation.Get("k");
+  private static final byte[] STALE = KvResult.ok(null).encode();
 
   private final Cluster c = Cluster.correct();
   private final Quorums quorums = c.config.quorums();
@@ -39,62 +42,62 @@ class ReadOnlyLinearizabilityTest {
   private long order;
   private int repliesSeen;
 
-  /** Client 1's put completes from replicas 0 and 1; replicas 2 and 3 have not executed it. */
-  private void putCompletesWhileReplicas2And3AreBehind() {
+  /**
+   * Client 1's put completes from replicas 0 and 1; replica 2 is prepared (it sent COMMIT) but
+   * received no COMMIT; replica 3 received nothing.
+   */
+  private void putCompletesWhile2IsPreparedAnd3HasNothing() {
     Request put = ((ClientOutput.Send) writer.invoke(PUT.encode()).get(0)).request();
     history.add(Operation.pending(1, put.timestamp(), PUT, 0, order++));
     c.submit(0, put);
     c.deliverMatching(e -> e.to() != 3 && !(e.to() == 2 && e.message() instanceof Commit));
-    feed(writer, c.replies());
+    feed(writer, newReplies());
     assertFalse(writer.busy(), "the put completed with f+1 replies");
     assertEquals(List.of(1L, 1L, 0L, 0L), List.of(c.replica(0).lastExecuted(),
         c.replica(1).lastExecuted(), c.replica(2).lastExecuted(), c.replica(3).lastExecuted()));
   }
 
-  /** Delivers replies to {@code client}; records its completion in the history. */
-  private void feed(Client client, List<Reply> replies) {
-    for (Reply r : replies) {
-      for (ClientOutput o : client.onReply(r)) {
-        if (o instanceof ClientOutput.Completed done) {
-          int i = (int) client.clientId() - 1;
-          history.set(i, history.get(i).complete(0, order++, KvResult.decode(done.result())));
-        }
-      }
-    }
-  }
-
-  /** The reader's read-only get, answered by replicas 3, 2, 0, 1 in that order. */
+  /**
+   * The reader's read-only get, sent to replicas 3, 2 and 1, and replica 0's forged stale reply:
+   * the replies that come at once.
+   */
   private List<Reply> readOnlyGetAnswered() {
     Request get = ((ClientOutput.Broadcast) reader.invokeReadOnly(GET.encode()).get(0)).request();
     history.add(Operation.pending(2, get.timestamp(), GET, 0, order++));
-    repliesSeen = c.replies().size();
-    for (int replica : new int[] {3, 2, 0, 1}) {
+    for (int replica : new int[] {3, 2, 1}) {
       c.submit(replica, get);
     }
-    List<Reply> answers = newReplies();
-    assertEquals(4, answers.size());
+    List<Reply> answers = new ArrayList<>(newReplies());
+    answers.add(new Reply(0, get.timestamp(), get.clientId(), 0, STALE, true));
     assertTrue(answers.stream().allMatch(Reply::readOnly));
     return answers;
   }
 
-  private List<Reply> newReplies() {
-    List<Reply> all = c.replies();
-    List<Reply> fresh = all.subList(repliesSeen, all.size());
-    repliesSeen = all.size();
-    return fresh;
+  @Test
+  void aPreparedReplicaAnswersOnlyAfterExecutingAndTheStaleRepliesStayBelow2fPlus1() {
+    putCompletesWhile2IsPreparedAnd3HasNothing();
+    List<Reply> answers = readOnlyGetAnswered();
+    assertEquals(List.of(3, 1, 0), answers.stream().map(Reply::replica).toList(),
+        "replica 2 holds the get: it is prepared at 1 and executed nothing");
+    assertEquals(quorums.weak(), answers.stream().filter(this::isStale).count(),
+        "replica 3 (behind) and 0 (lying)");
+    feed(reader, answers);
+    assertTrue(reader.busy(), "f+1 stale replies do not complete a read");
+
+    c.deliverAll(); // replica 2 gets its COMMITs, executes the put, then answers the get
+    List<Reply> late = newReplies().stream().filter(Reply::readOnly).toList();
+    assertEquals(1, late.size());
+    assertEquals(2, late.get(0).replica());
+    assertFalse(isStale(late.get(0)), "answered after executing the put");
+    feed(reader, late);
+    assertTrue(reader.busy(), "two stale and two fresh: no 2f+1, the client falls back");
   }
 
   @Test
-  void aReadOnlyResultFromFPlusOneMatchingRepliesCanBeStale() {
-    putCompletesWhileReplicas2And3AreBehind();
+  void aReadFromFPlusOneReadOnlyRepliesWouldBeStale() {
+    putCompletesWhile2IsPreparedAnd3HasNothing();
     List<Reply> answers = readOnlyGetAnswered();
-
-    byte[] stale = KvResult.ok(null).encode();
-    long matchingStale = answers.stream()
-        .filter(r -> ByteBuffer.wrap(r.result()).equals(ByteBuffer.wrap(stale)))
-        .count();
-    assertEquals(quorums.reply(), matchingStale, "replicas 2 and 3: f+1 stale replies");
-
+    assertEquals(quorums.weak(), answers.stream().filter(this::isStale).count());
     // What a client accepting f+1 read-only replies would have completed with:
     history.set(1, history.get(1).complete(0, order++, KvResult.ok(null)));
     Optional<Violation> v = LinearizabilityChecker.check(history);
@@ -103,10 +106,12 @@ class ReadOnlyLinearizabilityTest {
   }
 
   @Test
-  void theTwoFPlusOneRuleFallsBackToOrderingAndReadsThePut() {
-    putCompletesWhileReplicas2And3AreBehind();
+  void theFallbackOrdersTheGetAndReadsThePut() {
+    putCompletesWhile2IsPreparedAnd3HasNothing();
     feed(reader, readOnlyGetAnswered());
-    assertTrue(reader.busy(), "2 and 2 matching read-only replies: no 2f+1");
+    c.deliverAll();
+    feed(reader, newReplies());
+    assertTrue(reader.busy());
 
     List<ClientOutput> fallback = List.of();
     while (fallback.isEmpty()) {
@@ -124,5 +129,28 @@ class ReadOnlyLinearizabilityTest {
     assertEquals(1, reader.readOnlyFallbacks());
     assertEquals(KvResult.ok("a"), history.get(1).result());
     assertEquals(Optional.empty(), LinearizabilityChecker.check(history));
+  }
+
+  private boolean isStale(Reply r) {
+    return ByteBuffer.wrap(r.result()).equals(ByteBuffer.wrap(STALE));
+  }
+
+  /** Delivers replies to {@code client}; records its completion in the history. */
+  private void feed(Client client, List<Reply> replies) {
+    for (Reply r : replies) {
+      for (ClientOutput o : client.onReply(r)) {
+        if (o instanceof ClientOutput.Completed done) {
+          int i = (int) client.clientId() - 1;
+          history.set(i, history.get(i).complete(0, order++, KvResult.decode(done.result())));
+        }
+      }
+    }
+  }
+
+  private List<Reply> newReplies() {
+    List<Reply> all = c.replies();
+    List<Reply> fresh = all.subList(repliesSeen, all.size());
+    repliesSeen = all.size();
+    return fresh;
   }
 }
