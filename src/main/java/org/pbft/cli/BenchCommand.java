@@ -55,9 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
   String durability;
 
   @Option(names = "--attack",
-      description = "Replica 0 (the primary of view 0) floods: it orders nothing and multicasts "
-          + "distinct signed votes and far checkpoints every tick; this process opens stalled "
-          + "connections to the others all along. Prints each correct replica's peak RSS.")
+      description = "Replica 0 (the primary of view 0) floods: it orders nothing, multicasts "
+          + "distinct signed votes and far checkpoints every tick and reads slowly (2 ms per "
+          + "frame); this process opens stalled connections to the others all along. Prints each "
+          + "correct replica's peak RSS.")
   boolean attack;
 
   @Override
@@ -82,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
           args.add("--no-fsync");
         }
         if (attack && i == 0) {
-          args = List.of("--byzantine", "flood");
+          args = List.of("--byzantine", "flood", "--read-pause-ms", "2");
         }
         replicas.start(i, args);
       }

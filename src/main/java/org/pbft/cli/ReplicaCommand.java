@@ -69,12 +69,21 @@ public final class ReplicaCommand implements Callable<Integer> {
           + "checkpoint after the log has grown past MIB MiB (default ${DEFAULT-VALUE}).")
   double snapshotMib;
 
+  @Option(names = "--read-pause-ms", defaultValue = "0", paramLabel = "MS",
+      description = "With --byzantine only: wait MS ms before taking each frame off a "
+          + "connection, a slow reader its peers must not wait for (default ${DEFAULT-VALUE}).")
+  long readPauseMillis;
+
   @Option(names = "--tick-ms", defaultValue = "10",
       description = "Wall-clock milliseconds per logical tick (default ${DEFAULT-VALUE}).")
   long tickMillis;
 
   @Override
   public Integer call() throws Exception {
+    if (readPauseMillis != 0 && (byzantine == null || readPauseMillis < 0)) {
+      throw new ParameterException(spec.commandLine(), "--read-pause-ms " + readPauseMillis
+          + ": a pause of 0 or more ms, for a Byzantine replica (--byzantine) only");
+    }
     ClusterConfig cluster;
     org.pbft.config.NodeKeys keys;
     try {
@@ -114,7 +123,8 @@ public final class ReplicaCommand implements Callable<Integer> {
     ReplicaNode node;
     try {
       node = new ReplicaNode(cluster, keys, peer, byzantine == null,
-          new NodeOptions(tickMillis, NodeOptions.defaults().queueBytes()), traceFiles, log,
+          new NodeOptions(tickMillis, NodeOptions.defaults().queueBytes(), readPauseMillis),
+          traceFiles, log,
           inputs);
     } catch (java.net.BindException e) {
       spec.commandLine().getErr().println("pbft replica: cannot listen on " + cluster.address(id)

@@ -85,6 +85,8 @@ public final class ReplicaNode implements AutoCloseable {
   private volatile long executedBatches;
   private volatile long executedRequests;
   private long repliesUnroutable;
+  /** Before taking each frame off a connection: 0 but in a Byzantine replica. */
+  private final long readPauseMillis;
   /** The low watermark and view at the last garbage collection of evidence (carrying out). */
   private long collectedAtH = -1;
   private long collectedAtView = -1;
@@ -152,6 +154,7 @@ public final class ReplicaNode implements AutoCloseable {
     // Room for every peer and client twice (a restarted one reconnects before its old
     // connection times out); beyond it, connections that never authenticated go first.
     int maxConnections = 2 * (cluster.n() + cluster.clients());
+    this.readPauseMillis = options.readPauseMillis();
     this.listener = new Listener(bind, options.queueBytes(), maxConnections, this::onFrame,
         transport, limits.maxFrameBytes(), "r" + id);
     int n = cluster.n();
@@ -190,7 +193,19 @@ public final class ReplicaNode implements AutoCloseable {
    * faulty peer opens to hold more of this replica's threads and memory). What a connection's
    * frames take in the inbox is bounded; beyond it its reader waits, which slows that peer down.
    */
+  /** A slow reader (a Byzantine replica's option): the connection's reader waits first. */
+  private void pauseReading() {
+    try {
+      Thread.sleep(readPauseMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void onFrame(Connection connection, byte[] bytes) {
+    if (readPauseMillis > 0) {
+      pauseReading();
+    }
     Frame frame = drops.open(channel, bytes);
     if (frame == null) {
       return;

@@ -20,7 +20,8 @@ import org.pbft.config.NodeKeys;
 /**
  * Real processes under attack: replica 0, the primary of view 0, runs the {@code flood}
  * strategy (it orders nothing and multicasts a burst of distinct signed PREPAREs, COMMITs and
- * far-ahead CHECKPOINTs every tick), while {@link StalledConnections} opens connections to the
+ * far-ahead CHECKPOINTs every tick) and reads what the others send it slowly (2 ms before each
+ * frame: their queues to it fill, and no one else may wait for it), while {@link StalledConnections} opens connections to the
  * correct replicas that send two bytes of a frame and then nothing, more than a replica accepts. A
  * correct client's workload must complete through the view change away from replica 0, every
  * acknowledged write must read back, and the correct replicas' own accounts must show the
@@ -44,7 +45,7 @@ class AttackIT {
     ClusterConfig cluster = ClusterConfig.load(config);
     KvWorkload workload;
     try (LocalCluster replicas = new LocalCluster(config, logs)) {
-      replicas.start(0, List.of("--byzantine", "flood"));
+      replicas.start(0, List.of("--byzantine", "flood", "--read-pause-ms", "2"));
       for (int i = 1; i < 4; i++) {
         replicas.start(i, List.of());
       }
