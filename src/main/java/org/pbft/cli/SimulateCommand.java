@@ -50,8 +50,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--byzantine", paramLabel = "STRATEGY", defaultValue = Strategies.ALL,
       description = "The Byzantine replica's strategy: one of equivocate, silent, skip-reorder, "
           + "wrong-digest, replay, hide-prepared, forge-new-view, random; 'all' (one per seed, "
-          + "rotating through them); the attack 'flood' (a silent primary multicasting distinct "
-          + "signed votes and far checkpoints every tick); or 'none' (every replica correct). "
+          + "rotating through them); by name only, 'flood' (a silent primary multicasting "
+          + "distinct signed votes and far checkpoints every tick) and 'twins' (two correct copies "
+          + "of the faulty replica, each with its own state and part of the others); or 'none' "
+          + "(every replica correct). "
           + "Default: ${DEFAULT-VALUE}.")
   String byzantine;
 
