@@ -26,7 +26,8 @@ import org.pbft.service.Service;
  * phase, one file per part of the spec's next-state relation: {@link NormalCase}
  * (PBFT.tla!NormalCaseNext), {@link Checkpointing} (PBFT.tla!CheckpointNext) and {@link
  * ViewChanging} (PBFT.tla!ViewChangeNext), all over one {@link ReplicaState}; {@link
- * StatusExchange} sends again what peers lost (outside the spec: no new message, no action). Each action of
+ * StatusExchange} sends again what peers lost (outside the spec: its STATUS message carries
+ * nothing the spec holds, and it takes no action). Each action of
  * spec/PBFT.tla has one handler whose doc comment names it, and that handler emits the trace
  * event of the same name. Message handlers check their guards first and ignore a message with a
  * named {@link IgnoreReason}; an action's own enabling conditions are checked where it is taken,

@@ -3,7 +3,9 @@ package org.pbft.core;
 import static org.pbft.core.IgnoreReason.RATE_LIMITED;
 import static org.pbft.core.IgnoreReason.WRONG_SENDER;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.StatusReport;
 
@@ -40,7 +42,7 @@ final class StatusExchange {
     Arrays.fill(answeredAt, Long.MIN_VALUE / 2);
   }
 
-  /** Ticks between two STATUS messages, and between two answers to one replica. */
+  /** Ticks without progress before the first STATUS, and between STATUS messages after it. */
   private long interval() {
     return Math.max(1, state.config.viewChangeTimeout() / 8);
   }
@@ -92,10 +94,21 @@ final class StatusExchange {
     if (!state.isPrimary() || state.status != Replica.Status.NORMAL) {
       return;
     }
-    long top = state.h() + state.config.logWindow();
-    for (long n = Math.max(state.lastExecuted, state.h()) + 1; n <= top; n++) {
-      state.log.find(state.view, n).map(Slot::prePrepare).ifPresent(state::broadcast);
+    for (Slot slot : slotsOfViewAbove(Math.max(state.lastExecuted, state.h()))) {
+      if (slot.prePrepare() != null) {
+        state.broadcast(slot.prePrepare());
+      }
     }
+  }
+
+  /** The log's slots of this replica's view above {@code after}, up to the window's top. */
+  private List<Slot> slotsOfViewAbove(long after) {
+    List<Slot> slots = new ArrayList<>();
+    long top = state.h() + state.config.logWindow();
+    for (long n = after + 1; n <= top; n++) {
+      state.log.find(state.view, n).ifPresent(slots::add);
+    }
+    return slots;
   }
 
   /**
@@ -138,12 +151,7 @@ final class StatusExchange {
    * sequence number above {@code after} in the window.
    */
   private void resendNormalCase(int to, long after) {
-    long top = state.h() + state.config.logWindow();
-    for (long n = after + 1; n <= top; n++) {
-      Slot slot = state.log.find(state.view, n).orElse(null);
-      if (slot == null) {
-        continue;
-      }
+    for (Slot slot : slotsOfViewAbove(after)) {
       if (state.isPrimary() && slot.prePrepare() != null) {
         state.send(to, slot.prePrepare());
       }

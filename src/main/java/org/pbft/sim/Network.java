@@ -96,23 +96,23 @@ final class Network {
         + random.nextInt(conditions.maxDelay() - conditions.minDelay() + 1);
     long at = now + delay;
     long order = random.nextLong();
-    if (frame != null) {
-      long link = ((long) from << 32) | (to & 0xffffffffL);
-      Envelope last = lastOnLink.get(link);
-      if (last != null && (at < last.deliverAt()
-          || (at == last.deliverAt() && order <= last.order()))) {
-        if (last.order() == Long.MAX_VALUE) {
-          at = last.deliverAt() + 1;
-        } else {
-          at = last.deliverAt();
-          order = last.order() + 1;
-        }
+    if (frame == null) {
+      inFlight.add(new Envelope(at, order, from, to, m, null));
+      return;
+    }
+    long link = ((long) from << 32) | (to & 0xffffffffL);
+    Envelope last = lastOnLink.get(link);
+    if (last != null && (at < last.deliverAt()
+        || (at == last.deliverAt() && order <= last.order()))) {
+      if (last.order() == Long.MAX_VALUE) {
+        at = last.deliverAt() + 1;
+      } else {
+        at = last.deliverAt();
+        order = last.order() + 1;
       }
     }
     Envelope e = new Envelope(at, order, from, to, m, frame);
-    if (frame != null) {
-      lastOnLink.put(((long) from << 32) | (to & 0xffffffffL), e);
-    }
+    lastOnLink.put(link, e);
     inFlight.add(e);
   }
 

@@ -105,9 +105,4 @@ final class SimWire {
   Map<DropReason, Long> drops() {
     return new EnumMap<>(drops);
   }
-
-  /** Signatures that correct senders could not find and sent as zeros. */
-  long missingSignatures(int id) {
-    return channels[id].missingSignatures();
-  }
 }

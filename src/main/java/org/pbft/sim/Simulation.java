@@ -267,13 +267,11 @@ public final class Simulation {
     if (wire != null) {
       try {
         frame = correct ? wire.seal(from, to, m) : attacks.frame(from, to, m);
-      } catch (IllegalArgumentException e) {
-        return; // no key shared with that address: the channel cannot even address it
       } catch (RuntimeException e) {
         if (correct) {
-          throw e;
+          throw e; // a correct node that cannot seal what it sends: a crash, as a violation
         }
-        return; // the Byzantine replica's message cannot be encoded at all
+        return; // the Byzantine replica's message cannot be sealed (or addressed) at all
       }
     }
     network.send(now, from, to, m, frame);

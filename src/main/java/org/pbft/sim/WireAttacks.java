@@ -28,7 +28,6 @@ final class WireAttacks {
   private final SplittableRandom random;
   /** By receiver: an earlier frame to it, to replay. */
   private final Map<Integer, byte[]> earlier = new HashMap<>();
-  private final long[] attacks = new long[Kind.values().length];
 
   WireAttacks(SimWire wire, SplittableRandom random) {
     this.wire = wire;
@@ -42,9 +41,7 @@ final class WireAttacks {
       earlier.putIfAbsent(to, honest);
       return honest;
     }
-    Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
-    attacks[kind.ordinal()]++;
-    return switch (kind) {
+    return switch (Kind.values()[random.nextInt(Kind.values().length)]) {
       case TRUNCATE -> Arrays.copyOf(honest, random.nextInt(honest.length));
       case OVERSIZE -> OVERSIZED;
       case TAMPER -> tamper(from, to, honest);
@@ -62,10 +59,5 @@ final class WireAttacks {
     byte[] mac = Hmac.mac(wire.linkKey(from, to), out, 0, body);
     System.arraycopy(mac, 0, out, body, Hmac.MAC_BYTES);
     return out;
-  }
-
-  /** How many frames were attacked, by kind. */
-  long attacks(Kind kind) {
-    return attacks[kind.ordinal()];
   }
 }

@@ -30,7 +30,7 @@ public final class Strategies {
    * Twins (a later addition, kept out of the rotation so that each seed of {@code all} still
    * plays the strategy it always did).
    */
-  private static final List<Entry> ATTACKS = List.of(
+  private static final List<Entry> BY_NAME_ONLY = List.of(
       new Entry("flood", Flood::new),
       new Entry("twins", Twins::new));
 
@@ -40,18 +40,18 @@ public final class Strategies {
   }
 
   /** The strategies {@link #ALL} does not rotate through. */
-  public static List<String> attackNames() {
-    return ATTACKS.stream().map(Entry::name).toList();
+  public static List<String> byNameOnly() {
+    return BY_NAME_ONLY.stream().map(Entry::name).toList();
   }
 
   /** Every strategy a replica can be told to play: the rotation, then the attacks. */
   public static List<String> allNames() {
-    return Stream.concat(names().stream(), attackNames().stream()).toList();
+    return Stream.concat(names().stream(), byNameOnly().stream()).toList();
   }
 
   /** A fresh strategy (strategies keep state) by name; empty if there is none of that name. */
   public static Optional<Strategy> byName(String name) {
-    return Stream.concat(ENTRIES.stream(), ATTACKS.stream())
+    return Stream.concat(ENTRIES.stream(), BY_NAME_ONLY.stream())
         .filter(e -> e.name().equals(name)).findFirst()
         .map(e -> e.make().get());
   }
@@ -70,6 +70,6 @@ public final class Strategies {
     }
     return Optional.of(byName(selection).orElseThrow(() -> new IllegalArgumentException(
         "no Byzantine strategy '" + selection + "'; known: " + String.join(", ", names())
-            + ", " + String.join(", ", attackNames()) + ", " + ALL + ", " + NONE)));
+            + ", " + String.join(", ", byNameOnly()) + ", " + ALL + ", " + NONE)));
   }
 }
