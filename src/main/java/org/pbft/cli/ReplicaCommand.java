@@ -11,11 +11,13 @@ import org.pbft.config.NodeKeys;
 import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
+import org.pbft.node.CountersFile;
 import org.pbft.node.DataDirectoryException;
 import org.pbft.node.InputLog;
 import org.pbft.node.NodeLog;
 import org.pbft.node.NodeOptions;
 import org.pbft.node.ReplicaNode;
+import org.pbft.node.UnreplicatedServer;
 import org.pbft.service.KeyValueStore;
 import org.pbft.sim.byzantine.ByzantinePeer;
 import org.pbft.sim.byzantine.Strategies;
@@ -74,6 +76,18 @@ public final class ReplicaCommand implements Callable<Integer> {
           + "connection, a slow reader its peers must not wait for (default ${DEFAULT-VALUE}).")
   long readPauseMillis;
 
+  @Option(names = "--counters", paramLabel = "FILE",
+      description = "Append this process's work counters (requests answered, batches, "
+          + "signatures, MACs, frames, bytes, fsyncs, CPU) to FILE every 200 ms, for "
+          + "'pbft bench'.")
+  Path counters;
+
+  @Option(names = "--unreplicated",
+      description = "Run the key-value service without the protocol: each request is run as it "
+          + "arrives and answered at once (the benchmark's baseline; the cluster must have one "
+          + "replica).")
+  boolean unreplicated;
+
   @Option(names = "--tick-ms", defaultValue = "10",
       description = "Wall-clock milliseconds per logical tick (default ${DEFAULT-VALUE}).")
   long tickMillis;
@@ -95,6 +109,17 @@ public final class ReplicaCommand implements Callable<Integer> {
     if (id < 0 || id >= cluster.n()) {
       throw new ParameterException(spec.commandLine(),
           "--id " + id + ": the cluster has replicas 0.." + (cluster.n() - 1));
+    }
+    if (unreplicated && (cluster.n() != ClusterConfig.SINGLE_SERVER || byzantine != null
+        || data != null)) {
+      throw new ParameterException(spec.commandLine(), "--unreplicated: needs a cluster of "
+          + "one replica (pbft keygen --n 1) and no --byzantine or --data; this one has "
+          + cluster.n() + " replicas");
+    }
+    if (!unreplicated && cluster.n() < ClusterConfig.MIN_REPLICAS) {
+      throw new ParameterException(spec.commandLine(), "a cluster of " + cluster.n()
+          + " replica tolerates no fault: run it with --unreplicated, or generate at least "
+          + ClusterConfig.MIN_REPLICAS + " replicas");
     }
     ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n());
     Peer peer = peer(protocol);
@@ -134,8 +159,13 @@ public final class ReplicaCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("pbft replica: " + e.getMessage());
       return 1;
     }
+    CountersFile countersFile = counters == null ? null
+        : new CountersFile(counters, node::workCounters, 200);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (countersFile != null) {
+        countersFile.close();
+      }
       node.close();
       log.info("stopped; " + node.summary());
       closed.countDown();
@@ -150,6 +180,9 @@ public final class ReplicaCommand implements Callable<Integer> {
   }
 
   private Peer peer(ReplicaConfig protocol) {
+    if (unreplicated) {
+      return new UnreplicatedServer(new KeyValueStore());
+    }
     if (byzantine == null) {
       return Peer.correct(new Replica(id, protocol, new KeyValueStore()));
     }

@@ -31,6 +31,11 @@ public final class ClusterConfig {
   public static final String FILE_NAME = "cluster.properties";
   /** The smallest group that tolerates a Byzantine fault: 3f + 1 with f = 1. */
   public static final int MIN_REPLICAS = 4;
+  /**
+   * One server and no fault tolerated (f = 0): the benchmark's unreplicated baseline
+   * ({@code pbft bench --baseline}). Between it and {@link #MIN_REPLICAS} no size is accepted.
+   */
+  public static final int SINGLE_SERVER = 1;
   /** A bound that keeps a hostile file from making us allocate without end. */
   public static final int MAX_NODES = 100_000;
 
@@ -47,14 +52,23 @@ public final class ClusterConfig {
       throw new IllegalArgumentException("one address per replica key: "
           + replicaAddresses.size() + " addresses, " + replicaPublicKeys.size() + " keys");
     }
-    if (replicaAddresses.size() < MIN_REPLICAS) {
-      throw new IllegalArgumentException(
-          "need n >= " + MIN_REPLICAS + " replicas, got " + replicaAddresses.size());
+    String size = sizeProblem(replicaAddresses.size());
+    if (size != null) {
+      throw new IllegalArgumentException("the number of replicas " + size);
     }
     this.quorums = Quorums.forReplicas(replicaAddresses.size());
     this.addresses = List.copyOf(replicaAddresses);
     this.replicaKeys = List.copyOf(replicaPublicKeys);
     this.clientKeys = List.copyOf(clientPublicKeys);
+  }
+
+  /** Why a cluster cannot have {@code n} replicas, or null if it can. */
+  public static String sizeProblem(long n) {
+    if (n == SINGLE_SERVER || n >= MIN_REPLICAS && n <= MAX_NODES) {
+      return null;
+    }
+    return "is " + n + ": need n >= " + MIN_REPLICAS + " replicas (3f + 1 with f >= 1, at most "
+        + MAX_NODES + "), or n = " + SINGLE_SERVER + " for an unreplicated server";
   }
 
   public int n() {
@@ -109,7 +123,10 @@ public final class ClusterConfig {
 
   public static ClusterConfig load(Path dir) throws ConfigException {
     PropertiesFile file = PropertiesFile.read(dir.resolve(FILE_NAME));
-    int n = file.integer("replicas", MIN_REPLICAS, MAX_NODES);
+    int n = file.integer("replicas", SINGLE_SERVER, MAX_NODES);
+    if (sizeProblem(n) != null) {
+      throw ConfigException.entry(file.file(), "replicas", sizeProblem(n));
+    }
     int clients = file.integer("clients", 0, MAX_NODES);
     Set<String> expected = new HashSet<>(List.of("replicas", "clients"));
     List<InetSocketAddress> addresses = new ArrayList<>();

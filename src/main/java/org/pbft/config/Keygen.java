@@ -101,9 +101,9 @@ public final class Keygen {
   }
 
   private static void checkArguments(int n, int clients, int basePort) throws ConfigException {
-    if (n < ClusterConfig.MIN_REPLICAS || n > ClusterConfig.MAX_NODES) {
-      throw new ConfigException("need between " + ClusterConfig.MIN_REPLICAS + " and "
-          + ClusterConfig.MAX_NODES + " replicas, got n = " + n);
+    String size = ClusterConfig.sizeProblem(n);
+    if (size != null) {
+      throw new ConfigException("the number of replicas " + size);
     }
     if (clients < 0 || clients > ClusterConfig.MAX_NODES) {
       throw new ConfigException("need between 0 and " + ClusterConfig.MAX_NODES

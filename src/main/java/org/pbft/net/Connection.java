@@ -130,7 +130,7 @@ public final class Connection implements AutoCloseable {
     try {
       byte[] frame;
       while (open.get() && (frame = in.next()) != null) {
-        stats.received();
+        stats.received(frame.length);
         sink.onFrame(this, frame);
       }
     } catch (FrameReader.SlowPeerException e) {
@@ -159,7 +159,7 @@ public final class Connection implements AutoCloseable {
           outgoing.putBack(frame);
           throw e;
         }
-        stats.sent();
+        stats.sent(frame.length);
         if (outgoing.isEmpty()) {
           out.flush();
         }

@@ -11,13 +11,17 @@ public final class TransportStats {
   private final AtomicLong disconnects = new AtomicLong();
   private final AtomicLong slowPeers = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong bytesSent = new AtomicLong();
+  private final AtomicLong bytesReceived = new AtomicLong();
 
-  void sent() {
+  void sent(int frameBytes) {
     framesSent.incrementAndGet();
+    bytesSent.addAndGet(frameBytes);
   }
 
-  void received() {
+  void received(int frameBytes) {
     framesReceived.incrementAndGet();
+    bytesReceived.addAndGet(frameBytes);
   }
 
   void queueFull() {
@@ -56,6 +60,16 @@ public final class TransportStats {
 
   public long framesReceived() {
     return framesReceived.get();
+  }
+
+  /** Bytes of the frames sent (without the 4-byte length prefix each has on the stream). */
+  public long bytesSent() {
+    return bytesSent.get();
+  }
+
+  /** Bytes of the frames received (without their length prefixes). */
+  public long bytesReceived() {
+    return bytesReceived.get();
   }
 
   /** Frames not sent because a peer's queue was full: the backpressure of a slow peer. */

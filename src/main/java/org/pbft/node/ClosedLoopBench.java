@@ -16,8 +16,13 @@ import org.pbft.service.KvOperation;
  */
 public final class ClosedLoopBench {
 
-  /** The measured interval's result. */
-  public record Result(long operations, double seconds, DescriptiveStatistics latencyMillis) {
+  /**
+   * The measured interval's result: from {@code startMillis} to {@code endMillis} (wall clock),
+   * with the operations completed in each whole second of it and the CPU time this process (the
+   * clients) spent over it.
+   */
+  public record Result(long operations, double seconds, DescriptiveStatistics latencyMillis,
+      long startMillis, long endMillis, List<Long> perSecond, long cpuNanos) {
     public double opsPerSecond() {
       return operations / seconds;
     }
@@ -44,15 +49,36 @@ public final class ClosedLoopBench {
     }
     Thread.sleep((long) (warmupSeconds * 1000));
     measuring.set(true);
+    long startMillis = System.currentTimeMillis();
+    long cpuBefore = WorkCounters.processCpuNanos();
     long start = System.nanoTime();
-    Thread.sleep((long) (seconds * 1000));
+    List<Long> perSecond = new ArrayList<>();
+    long deadline = start + (long) (seconds * 1e9);
+    long previous = 0;
+    for (long next = start + 1_000_000_000L; next <= deadline; next += 1_000_000_000L) {
+      sleepUntil(next);
+      long now = completed.get();
+      perSecond.add(now - previous);
+      previous = now;
+    }
+    sleepUntil(deadline);
     long ops = completed.get();
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long endMillis = System.currentTimeMillis();
+    long cpu = WorkCounters.processCpuNanos() - cpuBefore;
     measuring.set(false);
     stop.set(true);
     done.await(10, TimeUnit.SECONDS);
     synchronized (latencies) {
-      return new Result(ops, elapsed, new DescriptiveStatistics(latencies));
+      return new Result(ops, elapsed, new DescriptiveStatistics(latencies), startMillis,
+          endMillis, perSecond, cpu);
+    }
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
     }
   }
 

@@ -85,6 +85,7 @@ public final class ReplicaNode implements AutoCloseable {
   private volatile long executedBatches;
   private volatile long executedRequests;
   private long repliesUnroutable;
+  private volatile long repliesSent;
   /** Before taking each frame off a connection: 0 but in a Byzantine replica. */
   private final long readPauseMillis;
   /** The low watermark and view at the last garbage collection of evidence (carrying out). */
@@ -533,6 +534,7 @@ public final class ReplicaNode implements AutoCloseable {
         repliesUnroutable++;
       } else {
         route.send(seal(NodeId.client(client), r.reply(), lamport));
+        repliesSent++;
       }
     } else if (e instanceof Effect.Trace t && correct) {
       logInteresting(t.event());
@@ -567,6 +569,15 @@ public final class ReplicaNode implements AutoCloseable {
       case StateTransfer -> log.info("state transfer to checkpoint " + e.seq());
       default -> { }
     }
+  }
+
+  /** What this process has done so far, for the benchmark ({@code pbft replica --counters}). */
+  public WorkCounters workCounters() {
+    return new WorkCounters(System.currentTimeMillis(), repliesSent, executedBatches,
+        org.pbft.crypto.Ed25519.signed(), org.pbft.crypto.Ed25519.verified(),
+        org.pbft.crypto.Hmac.computed(), transport.framesSent(), transport.framesReceived(),
+        transport.bytesSent(), transport.bytesReceived(), inputs == null ? 0 : inputs.syncs(),
+        WorkCounters.processCpuNanos());
   }
 
   /** Frames dropped before the core, by reason. */

@@ -105,6 +105,8 @@ class ConfigFilesTest {
     assertMentions(refusal(() -> ClusterConfig.load(dir)), "'replica.1.address'", "70001");
     Files.writeString(cluster, text.replace("replicas=4", "replicas=3"));
     assertMentions(refusal(() -> ClusterConfig.load(dir)), "'replicas'", "is 3");
+    Files.writeString(cluster, text.replace("replicas=4", "replicas=2"));
+    assertMentions(refusal(() -> ClusterConfig.load(dir)), "'replicas'", "is 2", "n = 1");
     Files.writeString(cluster, text + "replica.0.adress=x\n");
     assertMentions(refusal(() -> ClusterConfig.load(dir)), "'replica.0.adress'", "not a known");
     Files.writeString(cluster, text.replaceAll("(client\\.0\\.publicKey=)..", "$1zz"));
