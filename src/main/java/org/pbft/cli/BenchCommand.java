@@ -71,6 +71,13 @@ public final class BenchCommand implements Callable<Integer> {
           + "replication is the ratio of the two runs.")
   boolean baseline;
 
+  @Option(names = "--async",
+      description = "Run the clients as sessions of one client node: one connection to each "
+          + "replica and one event loop for all of them, as many operations outstanding as "
+          + "there are clients (the asynchronous client); without it each client is its own "
+          + "node with its own connections and threads.")
+  boolean async;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -116,23 +123,26 @@ public final class BenchCommand implements Callable<Integer> {
       if (attack) {
         o.println("attack: replica 0 floods; stalled connections to replicas 1..3 every 2 s");
       }
-      List<ClientNode> nodes = ClosedLoopBench.clients(cluster, config, clients);
+      List<ClientNode> nodes = ClosedLoopBench.clients(cluster, config, clients, async);
       StalledConnections stalled = attack ? new StalledConnections(List.of(
           cluster.address(1), cluster.address(2), cluster.address(3)), 12, 2_000) : null;
       try {
         for (int valueBytes : new int[] {0, 1024}) {
-          ClosedLoopBench.Result r = ClosedLoopBench.run(nodes, valueBytes, warmup, seconds);
+          ClosedLoopBench.Result r = ClosedLoopBench.run(ClosedLoopBench.sessions(nodes),
+              valueBytes, warmup, seconds);
           o.println(String.format(Locale.ROOT,
-              "%s: %d clients, %.0f ops/s, p50 %.2f ms, p99 %.2f ms (%d ops in %.1f s)",
-              valueBytes == 0 ? "0/0" : "1 KiB/1 KiB", clients, r.opsPerSecond(),
+              "%s: %d clients%s, %.0f ops/s, p50 %.2f ms, p99 %.2f ms (%d ops in %.1f s)",
+              valueBytes == 0 ? "0/0" : "1 KiB/1 KiB", clients, async ? " (async, one node)" : "",
+              r.opsPerSecond(),
               r.latencyMillis().getPercentile(50), r.latencyMillis().getPercentile(99),
               r.operations(), r.seconds()));
           o.println("  ops/s, second by second: " + r.perSecond().stream()
               .map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
           o.println("  " + (baseline ? "the server: " : "each replica (mean of " + n + "): ")
               + replicaWork(countersDir, n, r, attack));
-          o.println(String.format(Locale.ROOT, "  the client process (%d closed loops): %.3f ms "
-              + "CPU per request", clients, r.cpuNanos() / 1e6 / Math.max(1, r.operations())));
+          o.println(String.format(Locale.ROOT, "  the client process (%d closed loops%s): %.3f ms "
+              + "CPU per request", clients, async ? " in one node" : ", a node each",
+              r.cpuNanos() / 1e6 / Math.max(1, r.operations())));
           o.flush();
         }
         if (attack) {

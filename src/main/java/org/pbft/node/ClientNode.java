@@ -3,6 +3,7 @@ package org.pbft.node;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,26 +38,27 @@ import org.pbft.wire.SecureChannel;
  * clock ({@link ClientTimestamps#clockOnly}); a process that may run again with the same client
  * id passes {@link ClientTimestamps#persisted} so its timestamps grow across restarts.
  *
+ * <p>One node may host several clients ({@link #group}): each is a {@link Session} with its own
+ * identity, keys and {@link Client}, one operation outstanding at a time as PBFT's client, and
+ * all share the node's one connection to each replica, its event loop and its timer. That is
+ * the asynchronous client: as many operations outstanding in one process as it has sessions,
+ * over n connections (a replica keeps one outstanding request per client identity, so the
+ * protocol's exactly-once rule is unchanged).
+ *
  * <p>An operation that gets no result within its timeout is abandoned and reported as a {@link
  * NoResult} saying what each replica did; the next operation can start at once.
  */
 public final class ClientNode implements AutoCloseable {
-  private final int index;
   private final ClusterConfig cluster;
-  private final SecureChannel channel;
-  private final Client client;
   private final OutboundLink[] links;
   private final ScheduledExecutorService loop;
   private final TransportStats transport = new TransportStats();
   private final DropCounters drops = new DropCounters();
   private final long incarnation = System.currentTimeMillis();
-  private final AtomicLong counter = new AtomicLong();
   private final LamportClock clock = new LamportClock();
   private final long[] refusedFrom;
-  private CompletableFuture<Completion> waiting;
-  private long startedNanos;
-  private int retransmissionsAtStart;
-  private boolean announced;
+  private final List<Session> sessions = new ArrayList<>();
+  private final Map<Integer, Session> byIndex = new HashMap<>();
 
   /** The result of one operation, with the view it completed in and its latency. */
   public record Completion(byte[] result, long view, long latencyNanos) {}
@@ -70,14 +72,47 @@ public final class ClientNode implements AutoCloseable {
 
   public ClientNode(ClusterConfig cluster, NodeKeys keys, int index, NodeOptions options,
       long retransmitTicks, TimestampSource timestamps) {
-    this.index = index;
+    this(cluster, List.of(keys), List.of(index), options, retransmitTicks, List.of(timestamps));
+  }
+
+  /**
+   * Clients {@code indices} (with their {@code keys}, in the same order) in one node, over one
+   * connection to each replica; timestamps from the wall clock.
+   */
+  public static ClientNode group(ClusterConfig cluster, List<NodeKeys> keys,
+      List<Integer> indices, NodeOptions options, long retransmitTicks) {
+    List<TimestampSource> timestamps = new ArrayList<>();
+    for (int i = 0; i < indices.size(); i++) {
+      timestamps.add(ClientTimestamps.clockOnly(ClientTimestamps::wallClockMicros));
+    }
+    return new ClientNode(cluster, keys, indices, options, retransmitTicks, timestamps);
+  }
+
+  private ClientNode(ClusterConfig cluster, List<NodeKeys> keys, List<Integer> indices,
+      NodeOptions options, long retransmitTicks, List<TimestampSource> timestamps) {
+    if (indices.isEmpty() || keys.size() != indices.size()
+        || timestamps.size() != indices.size()) {
+      throw new IllegalArgumentException("one key and one timestamp source per client: "
+          + indices.size() + " clients, " + keys.size() + " keys, " + timestamps.size()
+          + " timestamp sources");
+    }
     this.cluster = cluster;
     Limits limits = Limits.defaults();
-    this.channel = new SecureChannel(cluster, keys, limits);
-    this.client = new Client(index, cluster.quorums(), retransmitTicks, timestamps);
+    for (int i = 0; i < indices.size(); i++) {
+      Session session = new Session(indices.get(i), new SecureChannel(cluster, keys.get(i),
+          limits), new Client(indices.get(i), cluster.quorums(), retransmitTicks,
+          timestamps.get(i)));
+      if (byIndex.put(session.index, session) != null) {
+        throw new IllegalArgumentException("client " + session.index + " twice in one node");
+      }
+      sessions.add(session);
+    }
+    String name = indices.size() == 1 ? "client-" + indices.get(0)
+        : "clients-" + indices.get(0) + "-and-" + (indices.size() - 1) + "-more";
+    String shortName = indices.size() == 1 ? "c" + indices.get(0) : "c" + indices.get(0) + "+";
     this.refusedFrom = new long[cluster.n()];
     this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "client-" + index + "-events");
+      Thread t = new Thread(r, name + "-events");
       t.setDaemon(true);
       return t;
     });
@@ -86,15 +121,34 @@ public final class ClientNode implements AutoCloseable {
       int replica = r;
       links[r] = new OutboundLink(cluster.address(r), options.queueBytes(),
           (connection, bytes) -> onFrame(replica, bytes), transport, limits.maxFrameBytes(),
-          "c" + index + "-to-r" + r);
+          shortName + "-to-r" + r);
     }
-    loop.scheduleAtFixedRate(() -> carryOut(client.tick()), options.tickMillis(),
-        options.tickMillis(), TimeUnit.MILLISECONDS);
+    loop.scheduleAtFixedRate(this::tick, options.tickMillis(), options.tickMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void tick() {
+    for (Session s : sessions) {
+      s.carryOut(s.client.tick());
+    }
+  }
+
+  /** The clients this node hosts, in the order given. */
+  public List<Session> sessions() {
+    return List.copyOf(sessions);
+  }
+
+  private Session only() {
+    if (sessions.size() != 1) {
+      throw new IllegalStateException("this node hosts " + sessions.size()
+          + " clients: choose one with sessions()");
+    }
+    return sessions.get(0);
   }
 
   /** Starts {@code operation}; the future completes when f+1 replicas replied the same result. */
   public CompletableFuture<Completion> submit(byte[] operation) {
-    return start(() -> client.invoke(operation));
+    return only().submit(operation);
   }
 
   /**
@@ -103,35 +157,7 @@ public final class ClientNode implements AutoCloseable {
    * timeout, with the result of the same operation ordered as usual.
    */
   public CompletableFuture<Completion> submitReadOnly(byte[] operation) {
-    return start(() -> client.invokeReadOnly(operation));
-  }
-
-  /**
-   * The future fails with IllegalStateException while another operation is outstanding (one at
-   * a time, as PBFT's client), and with the timestamp source's exception when it cannot give a
-   * timestamp (a reservation file that cannot be written).
-   */
-  private CompletableFuture<Completion> start(Supplier<List<ClientOutput>> invoke) {
-    CompletableFuture<Completion> done = new CompletableFuture<>();
-    loop.execute(() -> {
-      if (waiting != null) {
-        done.completeExceptionally(new IllegalStateException("client " + index
-            + " already waits for an operation: one operation at a time"));
-        return;
-      }
-      List<ClientOutput> outputs;
-      try {
-        outputs = invoke.get();
-      } catch (RuntimeException e) {
-        done.completeExceptionally(e);
-        return;
-      }
-      waiting = done;
-      startedNanos = System.nanoTime();
-      retransmissionsAtStart = client.retransmissions();
-      carryOut(outputs);
-    });
-    return done;
+    return only().submitReadOnly(operation);
   }
 
   /**
@@ -140,82 +166,43 @@ public final class ClientNode implements AutoCloseable {
    */
   public Completion invoke(byte[] operation, Duration timeout)
       throws NoResult, InterruptedException {
-    long since = System.nanoTime();
-    return await(submit(operation), timeout, since);
+    return only().invoke(operation, timeout);
   }
 
   /** Runs a read-only {@code operation} and waits for its result at most {@code timeout}. */
   public Completion invokeReadOnly(byte[] operation, Duration timeout)
       throws NoResult, InterruptedException {
-    long since = System.nanoTime();
-    return await(submitReadOnly(operation), timeout, since);
-  }
-
-  /** Waits for {@code f} at most {@code timeout}; the caller has waited since {@code since}. */
-  private Completion await(CompletableFuture<Completion> f, Duration timeout, long since)
-      throws NoResult, InterruptedException {
-    try {
-      try {
-        return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        NoResult report = giveUp(f, since);
-        if (report != null) {
-          throw report;
-        }
-        return f.get(); // completed while the client was giving up
-      }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
-  }
-
-  /**
-   * On the event loop: if {@code f} still waits, abandons its request and returns the report of
-   * what the client saw; null if it has completed meanwhile.
-   */
-  private NoResult giveUp(CompletableFuture<Completion> f, long since)
-      throws InterruptedException {
-    CompletableFuture<NoResult> report = new CompletableFuture<>();
-    loop.execute(() -> {
-      if (waiting != f || f.isDone()) {
-        report.complete(null);
-        return;
-      }
-      report.complete(diagnose(since));
-      client.abandon();
-      waiting = null;
-      f.cancel(false);
-    });
-    try {
-      return report.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  /** What the client saw of the outstanding request, waited for since {@code since}. */
-  private NoResult diagnose(long since) {
-    Request r = client.outstanding().orElseThrow();
-    Map<Integer, Reply> replies = client.repliesSoFar();
-    List<NoResult.ReplicaStatus> replicas = new ArrayList<>();
-    for (int i = 0; i < cluster.n(); i++) {
-      InetSocketAddress a = cluster.address(i);
-      replicas.add(new NoResult.ReplicaStatus(i, a.getHostString() + ":" + a.getPort(),
-          links[i].connected(), links[i].lastFailure(), refusedFrom[i], replies.get(i)));
-    }
-    return new NoResult(cluster.quorums(), index, r.timestamp(), r.readOnly(),
-        client.repliesNeeded(), Duration.ofNanos(System.nanoTime() - since),
-        client.retransmissions() - retransmissionsAtStart, replicas, drops.nonZero());
+    return only().invokeReadOnly(operation, timeout);
   }
 
   /** Read-only operations completed with 2f+1 replies, and those that fell back to ordering. */
   public String readOnlyCounts() {
-    return client.readOnlyCompleted() + " read-only, " + client.readOnlyFallbacks()
-        + " fell back to ordering";
+    return only().client.readOnlyCompleted() + " read-only, "
+        + only().client.readOnlyFallbacks() + " fell back to ordering";
+  }
+
+  /** Requests sent again to every replica after a timeout. */
+  public int retransmissions() {
+    return only().client.retransmissions();
+  }
+
+  public int index() {
+    return only().index;
+  }
+
+  public DropCounters drops() {
+    return drops;
+  }
+
+  public TransportStats transport() {
+    return transport;
   }
 
   private void onFrame(int replica, byte[] bytes) {
-    Frame frame = drops.open(channel, bytes);
+    NodeId to = SecureChannel.addressee(bytes);
+    Session session = to != null && to.isClient() ? byIndex.get(to.index()) : null;
+    // A frame for no client of this node: its first session's channel refuses it and counts why.
+    Frame frame = drops.open((session != null ? session : sessions.get(0)).channel, bytes);
     if (frame == null) {
       try {
         loop.execute(() -> refusedFrom[replica]++);
@@ -228,7 +215,7 @@ public final class ClientNode implements AutoCloseable {
       try {
         loop.execute(() -> {
           clock.receive(frame.lamport());
-          carryOut(client.onReply(reply));
+          session.carryOut(session.client.onReply(reply));
         });
       } catch (RejectedExecutionException closed) {
         // a late reply after close: nobody waits for it any more
@@ -236,59 +223,175 @@ public final class ClientNode implements AutoCloseable {
     }
   }
 
-  private void carryOut(List<ClientOutput> outputs) {
-    for (ClientOutput o : outputs) {
-      if (o instanceof ClientOutput.Send s && announced) {
-        send(s.replica(), s.request());
-      } else if (o instanceof ClientOutput.Send s) {
-        // A replica replies to a client over a connection the client has sent on; the first
-        // request goes to every replica so that each can reply to it without waiting for the
-        // retransmission (a backup relays it to the primary).
-        announced = true;
-        for (int r = 0; r < cluster.n(); r++) {
-          send(r, s.request());
-        }
-      } else if (o instanceof ClientOutput.Broadcast b) {
-        for (int r = 0; r < cluster.n(); r++) {
-          send(r, b.request());
-        }
-      } else if (o instanceof ClientOutput.Completed c) {
-        CompletableFuture<Completion> done = waiting;
-        waiting = null;
-        if (done != null) {
-          done.complete(new Completion(c.result(), c.view(), System.nanoTime() - startedNanos));
-        }
-      }
-    }
-  }
-
-  private void send(int replica, Message m) {
-    links[replica].send(channel.seal(NodeId.replica(replica), incarnation,
-        counter.incrementAndGet(), clock.tick(), m));
-  }
-
-  /** Requests sent again to every replica after a timeout. */
-  public int retransmissions() {
-    return client.retransmissions();
-  }
-
-  public DropCounters drops() {
-    return drops;
-  }
-
-  public TransportStats transport() {
-    return transport;
-  }
-
-  public int index() {
-    return index;
-  }
-
   @Override
   public void close() {
     loop.shutdownNow();
     for (OutboundLink l : links) {
       l.close();
+    }
+  }
+
+  /** One client of the node: its identity, keys and state machine, one operation at a time. */
+  public final class Session {
+    private final int index;
+    private final SecureChannel channel;
+    private final Client client;
+    private final AtomicLong counter = new AtomicLong();
+    private CompletableFuture<Completion> waiting;
+    private long startedNanos;
+    private int retransmissionsAtStart;
+    private boolean announced;
+
+    private Session(int index, SecureChannel channel, Client client) {
+      this.index = index;
+      this.channel = channel;
+      this.client = client;
+    }
+
+    public int index() {
+      return index;
+    }
+
+    /** As {@link ClientNode#submit}, for this client. */
+    public CompletableFuture<Completion> submit(byte[] operation) {
+      return start(() -> client.invoke(operation));
+    }
+
+    /** As {@link ClientNode#submitReadOnly}, for this client. */
+    public CompletableFuture<Completion> submitReadOnly(byte[] operation) {
+      return start(() -> client.invokeReadOnly(operation));
+    }
+
+    /** As {@link ClientNode#invoke}, for this client. */
+    public Completion invoke(byte[] operation, Duration timeout)
+        throws NoResult, InterruptedException {
+      long since = System.nanoTime();
+      return await(submit(operation), timeout, since);
+    }
+
+    /** As {@link ClientNode#invokeReadOnly}, for this client. */
+    public Completion invokeReadOnly(byte[] operation, Duration timeout)
+        throws NoResult, InterruptedException {
+      long since = System.nanoTime();
+      return await(submitReadOnly(operation), timeout, since);
+    }
+
+    /**
+     * The future fails with IllegalStateException while another operation is outstanding (one
+     * at a time, as PBFT's client), and with the timestamp source's exception when it cannot
+     * give a timestamp (a reservation file that cannot be written).
+     */
+    private CompletableFuture<Completion> start(Supplier<List<ClientOutput>> invoke) {
+      CompletableFuture<Completion> done = new CompletableFuture<>();
+      loop.execute(() -> {
+        if (waiting != null) {
+          done.completeExceptionally(new IllegalStateException("client " + index
+              + " already waits for an operation: one operation at a time"));
+          return;
+        }
+        List<ClientOutput> outputs;
+        try {
+          outputs = invoke.get();
+        } catch (RuntimeException e) {
+          done.completeExceptionally(e);
+          return;
+        }
+        waiting = done;
+        startedNanos = System.nanoTime();
+        retransmissionsAtStart = client.retransmissions();
+        carryOut(outputs);
+      });
+      return done;
+    }
+
+    /** Waits for {@code f} at most {@code timeout}; the caller has waited since {@code since}. */
+    private Completion await(CompletableFuture<Completion> f, Duration timeout, long since)
+        throws NoResult, InterruptedException {
+      try {
+        try {
+          return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          NoResult report = giveUp(f, since);
+          if (report != null) {
+            throw report;
+          }
+          return f.get(); // completed while the client was giving up
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+
+    /**
+     * On the event loop: if {@code f} still waits, abandons its request and returns the report
+     * of what the client saw; null if it has completed meanwhile.
+     */
+    private NoResult giveUp(CompletableFuture<Completion> f, long since)
+        throws InterruptedException {
+      CompletableFuture<NoResult> report = new CompletableFuture<>();
+      loop.execute(() -> {
+        if (waiting != f || f.isDone()) {
+          report.complete(null);
+          return;
+        }
+        report.complete(diagnose(since));
+        client.abandon();
+        waiting = null;
+        f.cancel(false);
+      });
+      try {
+        return report.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** What the client saw of the outstanding request, waited for since {@code since}. */
+    private NoResult diagnose(long since) {
+      Request r = client.outstanding().orElseThrow();
+      Map<Integer, Reply> replies = client.repliesSoFar();
+      List<NoResult.ReplicaStatus> replicas = new ArrayList<>();
+      for (int i = 0; i < cluster.n(); i++) {
+        InetSocketAddress a = cluster.address(i);
+        replicas.add(new NoResult.ReplicaStatus(i, a.getHostString() + ":" + a.getPort(),
+            links[i].connected(), links[i].lastFailure(), refusedFrom[i], replies.get(i)));
+      }
+      return new NoResult(cluster.quorums(), index, r.timestamp(), r.readOnly(),
+          client.repliesNeeded(), Duration.ofNanos(System.nanoTime() - since),
+          client.retransmissions() - retransmissionsAtStart, replicas, drops.nonZero());
+    }
+
+    private void carryOut(List<ClientOutput> outputs) {
+      for (ClientOutput o : outputs) {
+        if (o instanceof ClientOutput.Send s && announced) {
+          send(s.replica(), s.request());
+        } else if (o instanceof ClientOutput.Send s) {
+          // A replica replies to a client over a connection the client has sent on; the first
+          // request goes to every replica so that each can reply to it without waiting for the
+          // retransmission (a backup relays it to the primary).
+          announced = true;
+          for (int r = 0; r < cluster.n(); r++) {
+            send(r, s.request());
+          }
+        } else if (o instanceof ClientOutput.Broadcast b) {
+          for (int r = 0; r < cluster.n(); r++) {
+            send(r, b.request());
+          }
+        } else if (o instanceof ClientOutput.Completed c) {
+          CompletableFuture<Completion> done = waiting;
+          waiting = null;
+          if (done != null) {
+            done.complete(
+                new Completion(c.result(), c.view(), System.nanoTime() - startedNanos));
+          }
+        }
+      }
+    }
+
+    private void send(int replica, Message m) {
+      links[replica].send(channel.seal(NodeId.replica(replica), incarnation,
+          counter.incrementAndGet(), clock.tick(), m));
     }
   }
 }

@@ -35,7 +35,7 @@ public final class ClosedLoopBench {
    * returns the previous value: replies of the same size), {@code warmupSeconds} unmeasured then
    * {@code seconds} measured.
    */
-  public static Result run(List<ClientNode> clients, int valueBytes, double warmupSeconds,
+  public static Result run(List<ClientNode.Session> clients, int valueBytes, double warmupSeconds,
       double seconds) throws InterruptedException {
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
@@ -43,7 +43,7 @@ public final class ClosedLoopBench {
     DescriptiveStatistics latencies = new DescriptiveStatistics();
     CountDownLatch done = new CountDownLatch(clients.size());
     String value = "x".repeat(valueBytes);
-    for (ClientNode c : clients) {
+    for (ClientNode.Session c : clients) {
       loop(c, new KvOperation.Put("k" + c.index(), value).encode(), measuring, stop, completed,
           latencies, done);
     }
@@ -82,7 +82,7 @@ public final class ClosedLoopBench {
     }
   }
 
-  private static void loop(ClientNode c, byte[] op, AtomicBoolean measuring, AtomicBoolean stop,
+  private static void loop(ClientNode.Session c, byte[] op, AtomicBoolean measuring, AtomicBoolean stop,
       AtomicLong completed, DescriptiveStatistics latencies, CountDownLatch done) {
     if (stop.get()) {
       done.countDown();
@@ -97,6 +97,33 @@ public final class ClosedLoopBench {
       }
       loop(c, op, measuring, stop, completed, latencies, done);
     });
+  }
+
+  /**
+   * Opens {@code count} clients of the cluster (ids 0..count-1): each its own node with its own
+   * connections, or, {@code shared}, all in one node over one connection to each replica (the
+   * asynchronous client).
+   */
+  public static List<ClientNode> clients(org.pbft.config.ClusterConfig cluster,
+      java.nio.file.Path configDir, int count, boolean shared)
+      throws org.pbft.config.ConfigException {
+    if (!shared) {
+      return clients(cluster, configDir, count);
+    }
+    List<org.pbft.config.NodeKeys> keys = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      keys.add(org.pbft.config.NodeKeys.load(configDir.resolve("client-" + i + ".key")));
+      indices.add(i);
+    }
+    return List.of(ClientNode.group(cluster, keys, indices, NodeOptions.defaults(), 100));
+  }
+
+  /** Every client session of {@code nodes}. */
+  public static List<ClientNode.Session> sessions(List<ClientNode> nodes) {
+    List<ClientNode.Session> out = new ArrayList<>();
+    nodes.forEach(n -> out.addAll(n.sessions()));
+    return out;
   }
 
   /** Opens {@code count} clients of the cluster (ids 0..count-1). */

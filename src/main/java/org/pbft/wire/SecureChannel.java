@@ -101,6 +101,21 @@ public final class SecureChannel {
   }
 
   /**
+   * Whom a frame says it is for, read without authenticating anything (null if it is too short
+   * or malformed there): for a process hosting several nodes to pick the channel that opens it.
+   */
+  public static NodeId addressee(byte[] frame) {
+    if (frame.length < FrameHeader.LENGTH || (frame[0] & 0xff) != FrameHeader.VERSION) {
+      return null;
+    }
+    try {
+      return FrameHeader.readAfterVersion(new WireReader(frame, 1, FrameHeader.LENGTH)).to();
+    } catch (WireException e) {
+      return null;
+    }
+  }
+
+  /**
    * Authenticates and decodes a frame; throws {@link WireException} and nothing else, whatever
    * the bytes. Checks run cheapest first: size, version, destination, sender, link MAC, replay,
    * strict decoding, sender rules, signatures, request authenticators.
