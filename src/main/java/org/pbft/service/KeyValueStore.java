@@ -1,11 +1,5 @@
 package org.pbft.service;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,29 +54,31 @@ public final class KeyValueStore implements Service {
 
   @Override
   public byte[] snapshot() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(entries.size());
-      for (Map.Entry<String, String> e : entries.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeUTF(e.getValue());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
+    KvCodec.Writer out = new KvCodec.Writer(4 + 16 * entries.size());
+    out.i32(entries.size());
+    for (Map.Entry<String, String> e : entries.entrySet()) {
+      out.string(e.getKey()).string(e.getValue());
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   @Override
   public void restore(byte[] snapshot) {
     TreeMap<String, String> restored = new TreeMap<>();
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-      int size = in.readInt();
-      for (int i = 0; i < size; i++) {
-        restored.put(in.readUTF(), in.readUTF());
+    KvCodec.Reader in = new KvCodec.Reader(snapshot);
+    try {
+      int size = in.i32();
+      if (size < 0) {
+        throw new KvCodec.Malformed("a negative entry count " + size);
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a key-value snapshot", e);
+      for (int i = 0; i < size; i++) {
+        restored.put(in.string(), in.string());
+      }
+      if (!in.atEnd()) {
+        throw new KvCodec.Malformed("bytes after the last entry");
+      }
+    } catch (KvCodec.Malformed e) {
+      throw new IllegalArgumentException("not a key-value snapshot: " + e.getMessage(), e);
     }
     entries.clear();
     entries.putAll(restored);

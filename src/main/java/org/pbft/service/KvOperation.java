@@ -1,11 +1,5 @@
 package org.pbft.service;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** An operation on the key-value store, and its byte encoding (the request's operation). */
@@ -26,49 +20,37 @@ public sealed interface KvOperation {
   record CompareAndSet(String key, String expected, String value) implements KvOperation {}
 
   default byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      if (this instanceof Put p) {
-        out.writeByte(1);
-        out.writeUTF(p.key());
-        out.writeUTF(p.value());
-      } else if (this instanceof Get g) {
-        out.writeByte(2);
-        out.writeUTF(g.key());
-      } else if (this instanceof Delete d) {
-        out.writeByte(3);
-        out.writeUTF(d.key());
-      } else if (this instanceof CompareAndSet c) {
-        out.writeByte(4);
-        out.writeUTF(c.key());
-        out.writeBoolean(c.expected() != null);
-        out.writeUTF(c.expected() == null ? "" : c.expected());
-        out.writeUTF(c.value());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
+    if (this instanceof Put p) {
+      return new KvCodec.Writer(9 + p.key().length() + p.value().length())
+          .u8(1).string(p.key()).string(p.value()).toByteArray();
+    } else if (this instanceof Get g) {
+      return new KvCodec.Writer(5 + g.key().length()).u8(2).string(g.key()).toByteArray();
+    } else if (this instanceof Delete d) {
+      return new KvCodec.Writer(5 + d.key().length()).u8(3).string(d.key()).toByteArray();
     }
-    return bytes.toByteArray();
+    CompareAndSet c = (CompareAndSet) this;
+    return new KvCodec.Writer(64).u8(4).string(c.key()).flag(c.expected() != null)
+        .string(c.expected() == null ? "" : c.expected()).string(c.value()).toByteArray();
   }
 
   /** The operation encoded in {@code bytes}, or empty if they are not a well-formed one. */
   static Optional<KvOperation> decode(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int tag = in.readByte();
-      KvOperation op = switch (tag) {
-        case 1 -> new Put(in.readUTF(), in.readUTF());
-        case 2 -> new Get(in.readUTF());
-        case 3 -> new Delete(in.readUTF());
+    KvCodec.Reader in = new KvCodec.Reader(bytes);
+    try {
+      KvOperation op = switch (in.u8()) {
+        case 1 -> new Put(in.string(), in.string());
+        case 2 -> new Get(in.string());
+        case 3 -> new Delete(in.string());
         case 4 -> {
-          String key = in.readUTF();
-          boolean present = in.readBoolean();
-          String expected = in.readUTF();
-          yield new CompareAndSet(key, present ? expected : null, in.readUTF());
+          String key = in.string();
+          boolean present = in.flag();
+          String expected = in.string();
+          yield new CompareAndSet(key, present ? expected : null, in.string());
         }
         default -> null;
       };
-      return in.available() == 0 ? Optional.ofNullable(op) : Optional.empty();
-    } catch (IOException e) {
+      return in.atEnd() ? Optional.ofNullable(op) : Optional.empty();
+    } catch (KvCodec.Malformed e) {
       return Optional.empty();
     }
   }

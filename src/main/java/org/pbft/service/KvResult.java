@@ -1,11 +1,5 @@
 package org.pbft.service;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The result of a key-value operation: whether it took effect, and the value read (the previous
@@ -21,25 +15,25 @@ public record KvResult(Status status, String value) {
   }
 
   public byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(status.ordinal());
-      out.writeBoolean(value != null);
-      out.writeUTF(value == null ? "" : value);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return bytes.toByteArray();
+    return new KvCodec.Writer(6 + (value == null ? 0 : value.length())).u8(status.ordinal())
+        .flag(value != null).string(value == null ? "" : value).toByteArray();
   }
 
   public static KvResult decode(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      Status status = Status.values()[in.readByte()];
-      boolean present = in.readBoolean();
-      String value = in.readUTF();
-      return new KvResult(status, present ? value : null);
-    } catch (IOException | ArrayIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("not a key-value result", e);
+    KvCodec.Reader in = new KvCodec.Reader(bytes);
+    try {
+      int status = in.u8();
+      if (status >= Status.values().length) {
+        throw new KvCodec.Malformed("status " + status);
+      }
+      boolean present = in.flag();
+      String value = in.string();
+      if (!in.atEnd()) {
+        throw new KvCodec.Malformed("bytes after the value");
+      }
+      return new KvResult(Status.values()[status], present ? value : null);
+    } catch (KvCodec.Malformed e) {
+      throw new IllegalArgumentException("not a key-value result: " + e.getMessage(), e);
     }
   }
 }

@@ -93,6 +93,6 @@ final class RequestAuthenticators {
   }
 
   private static Digest keyOf(RequestPart part, byte[] frame) {
-    return Digest.of(Arrays.copyOfRange(frame, part.start(), part.end()));
+    return Digest.of(frame, part.start(), part.end() - part.start());
   }
 }

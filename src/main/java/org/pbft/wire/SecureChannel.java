@@ -83,7 +83,7 @@ public final class SecureChannel {
     if (!config.contains(to) || !keys.hasMacKey(to)) {
       throw new IllegalArgumentException(keys.id() + " cannot send to " + to);
     }
-    WireWriter out = new WireWriter();
+    WireWriter out = WireWriter.forThisThread();
     new FrameHeader(keys.id(), to, incarnation, counter, lamport).write(out);
     CanonicalForm form = CanonicalEncoder.encode(out, m, config.n());
     List<byte[]> sigs = new ArrayList<>();

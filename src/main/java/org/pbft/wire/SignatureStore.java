@@ -123,6 +123,6 @@ final class SignatureStore {
   }
 
   private static Digest keyOf(SignedPart part, byte[] frame) {
-    return Digest.of(Arrays.copyOfRange(frame, part.start(), part.end()));
+    return Digest.of(frame, part.start(), part.end() - part.start());
   }
 }

@@ -4,8 +4,26 @@ import java.util.Arrays;
 
 /** A growable big-endian byte buffer: the encoder's output. */
 final class WireWriter {
+  /** The largest buffer a thread keeps between frames; beyond it, a state snapshot's, it goes. */
+  private static final int KEPT_AT_MOST = 1 << 20;
+  private static final ThreadLocal<WireWriter> PER_THREAD = ThreadLocal.withInitial(WireWriter::new);
+
   private byte[] buffer = new byte[512];
   private int size;
+
+  /**
+   * This thread's writer, empty: its buffer stays as large as the thread's frames have needed
+   * (up to {@link #KEPT_AT_MOST}), so that sealing a frame allocates the frame and nothing to
+   * grow into. Not for nested use: one frame at a time per thread.
+   */
+  static WireWriter forThisThread() {
+    WireWriter w = PER_THREAD.get();
+    if (w.buffer.length > KEPT_AT_MOST) {
+      w.buffer = new byte[512];
+    }
+    w.size = 0;
+    return w;
+  }
 
   int position() {
     return size;

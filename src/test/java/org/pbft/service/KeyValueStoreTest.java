@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -73,5 +75,32 @@ class KeyValueStoreTest {
     byte[] before = kv.snapshot();
     kv.execute(new KvOperation.Put("a", "1").encode());
     assertFalse(Arrays.equals(before, kv.snapshot()));
+  }
+
+  @Test
+  void valuesLargerThan64KiBRoundTripInOperationsResultsAndSnapshots() {
+    String big = "v\u00e9".repeat(40_000); // 120,000 UTF-8 bytes, past writeUTF's 65,535
+    KeyValueStore kv = new KeyValueStore();
+    kv.execute(new KvOperation.Put("big", big).encode());
+    KvResult read = KvResult.decode(kv.execute(new KvOperation.Get("big").encode()));
+    assertEquals(big, read.value());
+    KeyValueStore restored = new KeyValueStore();
+    restored.restore(kv.snapshot());
+    assertEquals(big, restored.get("big"));
+  }
+
+  @Test
+  void truncatedResultsAndSnapshotsAreRefusedWithWhatIsWrong() {
+    byte[] result = KvResult.ok("value").encode();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KvResult.decode(Arrays.copyOf(result, result.length - 1)));
+    assertTrue(e.getMessage().contains("ends 1 bytes early"), e.getMessage());
+    KeyValueStore kv = new KeyValueStore();
+    kv.execute(new KvOperation.Put("a", "1").encode());
+    byte[] snapshot = kv.snapshot();
+    assertThrows(IllegalArgumentException.class,
+        () -> new KeyValueStore().restore(Arrays.copyOf(snapshot, snapshot.length + 1)));
+    byte[] op = new KvOperation.Put("k", "v").encode();
+    assertTrue(KvOperation.decode(Arrays.copyOf(op, op.length - 1)).isEmpty());
   }
 }

@@ -27,16 +27,28 @@ public final class Digest implements Comparable<Digest> {
 
   /** SHA-256 of {@code data}. */
   public static Digest of(byte[] data) {
-    return new Digest(sha256().digest(data));
+    return of(data, 0, data.length);
   }
 
-  private static MessageDigest sha256() {
+  /** SHA-256 of {@code data[offset, offset + length)}, without copying it out first. */
+  public static Digest of(byte[] data, int offset, int length) {
+    MessageDigest sha = SHA256.get();
+    sha.update(data, offset, length);
+    return new Digest(sha.digest());
+  }
+
+  /**
+   * One SHA-256 engine per thread: looking one up for every digest went through the JCA's
+   * provider list each time, a lock every thread of a replica contended on. {@code digest()}
+   * resets the engine, so no state survives from one call to the next.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
-  }
+  });
 
   public byte[] bytes() {
     return bytes.clone();
