@@ -522,11 +522,7 @@ public final class ReplicaNode implements AutoCloseable {
     if (e instanceof Effect.Send s) {
       sendToReplica(s.to(), s.message(), lamport);
     } else if (e instanceof Effect.Broadcast b) {
-      for (int r = 0; r < cluster.n(); r++) {
-        if (r != id) {
-          sendToReplica(r, b.message(), lamport);
-        }
-      }
+      broadcast(b.message(), lamport);
     } else if (e instanceof Effect.SendReply r) {
       int client = (int) r.reply().clientId();
       Connection route = clientRoutes.get(client);
@@ -544,6 +540,27 @@ public final class ReplicaNode implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** To every other replica: encoded and signed once, each frame with its own header and MAC. */
+  private void broadcast(Message m, long lamport) {
+    List<NodeId> others = new ArrayList<>(cluster.n() - 1);
+    for (int r = 0; r < cluster.n(); r++) {
+      if (r != id) {
+        others.add(NodeId.replica(r));
+      }
+    }
+    if (others.isEmpty()) {
+      return;
+    }
+    long[] counters = new long[others.size()];
+    for (int i = 0; i < counters.length; i++) {
+      counters[i] = counter.incrementAndGet();
+    }
+    byte[][] frames = channel.sealEach(others, incarnation, counters, lamport, m);
+    for (int i = 0; i < frames.length; i++) {
+      links[others.get(i).index()].send(frames[i]);
+    }
   }
 
   private void sendToReplica(int to, Message m, long lamport) {

@@ -8,8 +8,17 @@ final class WireWriter {
   private static final int KEPT_AT_MOST = 1 << 20;
   private static final ThreadLocal<WireWriter> PER_THREAD = ThreadLocal.withInitial(WireWriter::new);
 
-  private byte[] buffer = new byte[512];
+  private byte[] buffer;
   private int size;
+
+  WireWriter() {
+    this(new byte[512]);
+  }
+
+  /** Writes into {@code buffer} from its start (growing into a new one if it must). */
+  WireWriter(byte[] buffer) {
+    this.buffer = buffer;
+  }
 
   /**
    * This thread's writer, empty: its buffer stays as large as the thread's frames have needed
