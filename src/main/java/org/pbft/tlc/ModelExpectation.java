@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * \* EXPECT: PASS distinct >= 100000
  * </pre>
  *
- * or {@code \* EXPECT: VIOLATION AgreementInv}. EXPECT is required; TITLE, SPEC and LONG are
+ * or {@code \* EXPECT: VIOLATION AgreementInv}, or for a liveness property
+ * {@code \* EXPECT: VIOLATION LivenessProp with a lasso}: TLC must refute it with an infinite
+ * behaviour (a cycle, or stuttering forever), not a finite prefix. EXPECT is required; TITLE, SPEC and LONG are
  * optional. {@code \* LONG: why} marks a long check: it runs only when named with
  * {@code --config}, never in {@code --all} nor in the build.
  * The header is the run of blank and {@code \*} lines before the first configuration line.
@@ -27,9 +29,10 @@ import java.util.regex.Pattern;
  * @param spec the SPEC (a .tla file name relative to the cfg), or null
  * @param specLine the line of SPEC, 0 if absent
  * @param longCheck the LONG reason (a model to run by name only), or null
+ * @param lasso for VIOLATION, whether the counterexample must be a lasso (a liveness violation)
  */
 public record ModelExpectation(Kind kind, long minDistinct, String violation, String title,
-    String spec, int specLine, String longCheck) {
+    String spec, int specLine, String longCheck, boolean lasso) {
 
   public enum Kind { PASS, VIOLATION }
 
@@ -41,15 +44,20 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
   private static final Pattern PASS =
       Pattern.compile("^PASS\\s+distinct\\s*>=\\s*(\\d[\\d_,]*)$");
   private static final Pattern VIOLATION =
-      Pattern.compile("^VIOLATION\\s+([A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*)$");
+      Pattern.compile("^VIOLATION\\s+([A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*)(\\s+with\\s+a\\s+lasso)?$");
   private static final Pattern SPEC = Pattern.compile("^\\S+\\.tla$");
 
   public static ModelExpectation pass(long minDistinct) {
-    return new ModelExpectation(Kind.PASS, minDistinct, null, null, null, 0, null);
+    return new ModelExpectation(Kind.PASS, minDistinct, null, null, null, 0, null, false);
   }
 
   public static ModelExpectation violation(String name) {
-    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null);
+    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null, false);
+  }
+
+  /** A liveness violation: TLC must refute property {@code name} with a lasso. */
+  public static ModelExpectation lassoViolation(String name) {
+    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null, true);
   }
 
   /** Reads the header of {@code text}, the content of the cfg file called {@code file}. */
@@ -124,16 +132,23 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
         throw new ModelHeaderException(file, line, "distinct-state bound is not a number: "
             + pass.group(1));
       }
-      return new ModelExpectation(Kind.PASS, min, null, title, spec, specLine, longCheck);
+      return new ModelExpectation(Kind.PASS, min, null, title, spec, specLine, longCheck, false);
     }
     Matcher violation = VIOLATION.matcher(expect);
     if (violation.matches()) {
       String name = violation.group(1);
-      if (!CfgDeclarations.parse(text).declares(name)) {
+      CfgDeclarations declared = CfgDeclarations.parse(text);
+      if (!declared.declares(name)) {
         throw new ModelHeaderException(file, line, name + " is neither an INVARIANT nor a "
             + "PROPERTY of this model, so TLC cannot report its violation");
       }
-      return new ModelExpectation(Kind.VIOLATION, 0, name, title, spec, specLine, longCheck);
+      boolean lasso = violation.group(2) != null;
+      if (lasso && !declared.properties().contains(name)) {
+        throw new ModelHeaderException(file, line, "only a temporal PROPERTY is refuted with a "
+            + "lasso; " + name + " is not a PROPERTY of this model");
+      }
+      return new ModelExpectation(Kind.VIOLATION, 0, name, title, spec, specLine, longCheck,
+          lasso);
     }
     throw new ModelHeaderException(file, line, "malformed EXPECT '" + expect + "'; " + EXAMPLES);
   }
@@ -158,6 +173,6 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
     return kind == Kind.PASS
         ? "no violation and at least " + Numbers.count(minDistinct) + " distinct state"
             + (minDistinct == 1 ? "" : "s")
-        : "violation of " + violation;
+        : "violation of " + violation + (lasso ? " with a lasso" : "");
   }
 }

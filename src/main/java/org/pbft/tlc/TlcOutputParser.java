@@ -43,6 +43,7 @@ public final class TlcOutputParser {
   private boolean inTrace;
   private boolean finalStats; // TLC's own final count beats any later live sample
   private int traceStates;
+  private Lasso lasso = Lasso.NONE;
   private long generated;
   private long distinct;
   private int depth = -1;
@@ -78,7 +79,7 @@ public final class TlcOutputParser {
     Decision d = decide(exitCode);
     List<String> text = d.outcome == TlcOutcome.PASS ? List.of() : d.lines;
     return new TlcResult(d.outcome, d.violated, traceStates, distinct, generated, depth, seconds,
-        d.summary, text, exitCode);
+        d.summary, text, exitCode, d.outcome.isViolation() ? lasso : Lasso.NONE);
   }
 
   private record Decision(
@@ -175,9 +176,15 @@ public final class TlcOutputParser {
           if (inTrace) {
             traceStates++;
             error(m);
+            if (m.code() == STATE_PRINT_STUTTERING) {
+              lasso = Lasso.STUTTERING;
+            }
           }
         }
-        case BACK_TO_STATE -> error(m);
+        case BACK_TO_STATE -> {
+          lasso = Lasso.CYCLE;
+          error(m);
+        }
         case OUT_OF_MEMORY, OUT_OF_MEMORY_TOO_MANY_INIT, OUT_OF_MEMORY_LIVENESS -> {
           outOfMemory = true;
           error(m);

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param summary one line for humans saying what happened
  * @param errorText the first lines TLC printed about the error (and the trace), empty on PASS
  * @param exitCode exit status of the TLC process
+ * @param lasso how the counterexample ends: a cycle or stuttering for a liveness violation
  */
 public record TlcResult(
     TlcOutcome outcome,
@@ -27,17 +28,27 @@ public record TlcResult(
     double seconds,
     String summary,
     List<String> errorText,
-    int exitCode) {
+    int exitCode,
+    Lasso lasso) {
 
   public TlcResult {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(lasso, "lasso");
     errorText = List.copyOf(errorText);
+  }
+
+  /** A result whose counterexample, if any, is no lasso. */
+  public TlcResult(TlcOutcome outcome, String violated, int counterexampleLength,
+      long distinctStates, long statesGenerated, int depth, double seconds, String summary,
+      List<String> errorText, int exitCode) {
+    this(outcome, violated, counterexampleLength, distinctStates, statesGenerated, depth, seconds,
+        summary, errorText, exitCode, Lasso.NONE);
   }
 
   /** The same result with another outcome and violated name (used once the cfg is known). */
   public TlcResult withViolation(TlcOutcome newOutcome, String newViolated) {
     return new TlcResult(newOutcome, newViolated, counterexampleLength, distinctStates,
-        statesGenerated, depth, seconds, summary, errorText, exitCode);
+        statesGenerated, depth, seconds, summary, errorText, exitCode, lasso);
   }
 }

@@ -144,7 +144,7 @@ public final class TlcRunner {
     return new TlcResult(TlcOutcome.TLC_ERROR, null, r.counterexampleLength(), r.distinctStates(),
         r.statesGenerated(), r.depth(), r.seconds(),
         "TLC did not finish within " + settings.timeout().toSeconds() + " s and was stopped",
-        r.errorText(), r.exitCode());
+        r.errorText(), r.exitCode(), r.lasso());
   }
 
   /**

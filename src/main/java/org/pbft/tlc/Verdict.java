@@ -9,7 +9,7 @@ public record Verdict(boolean ok, String reason) {
   public static Verdict judge(ModelExpectation expected, TlcResult r) {
     return expected.kind() == ModelExpectation.Kind.PASS
         ? judgePass(expected.minDistinct(), r)
-        : judgeViolation(expected.violation(), r);
+        : judgeViolation(expected.violation(), expected.lasso(), r);
   }
 
   private static Verdict judgePass(long minDistinct, TlcResult r) {
@@ -26,7 +26,7 @@ public record Verdict(boolean ok, String reason) {
     return new Verdict(true, stats);
   }
 
-  private static Verdict judgeViolation(String name, TlcResult r) {
+  private static Verdict judgeViolation(String name, boolean lasso, TlcResult r) {
     String expected = "expected violation of " + name + ", but ";
     if (!r.outcome().isViolation()) {
       return new Verdict(false, expected + whatHappened(r));
@@ -38,6 +38,11 @@ public record Verdict(boolean ok, String reason) {
     if (!r.violated().equals(name)) {
       return new Verdict(false, expected + "TLC reported a violation of " + r.violated()
           + trace(r));
+    }
+    if (lasso && r.lasso() == Lasso.NONE) {
+      return new Verdict(false, "expected a lasso refuting " + name + " (an infinite behaviour: "
+          + "a cycle or stuttering), but TLC's counterexample is finite" + trace(r)
+          + ": a safety part of the property failed, not its liveness");
     }
     return new Verdict(true, name + " violated as expected" + trace(r) + ", "
         + count(r.distinctStates()) + " distinct states, " + seconds(r.seconds()));
@@ -67,7 +72,8 @@ public record Verdict(boolean ok, String reason) {
 
   private static String trace(TlcResult r) {
     return r.counterexampleLength() > 0
-        ? " (counterexample of " + r.counterexampleLength() + " states)"
+        ? " (counterexample of " + r.counterexampleLength() + " states" + r.lasso().describe()
+            + ")"
         : "";
   }
 }

@@ -57,6 +57,22 @@ class ModelExpectationTest {
   }
 
   @Test
+  void livenessViolationMayRequireALasso() throws Exception {
+    ModelExpectation e = parse("\\* EXPECT: VIOLATION LivenessProp with a lasso\n");
+    assertEquals("LivenessProp", e.violation());
+    assertTrue(e.lasso());
+    assertEquals("violation of LivenessProp with a lasso", e.describe());
+    assertFalse(parse("\\* EXPECT: VIOLATION LivenessProp\n").lasso());
+  }
+
+  @Test
+  void anInvariantIsNeverRefutedWithALasso() {
+    ModelHeaderException e = malformed("\\* EXPECT: VIOLATION AgreementInv with a lasso\n");
+    assertTrue(e.getMessage().contains("only a temporal PROPERTY is refuted with a lasso"),
+        e.getMessage());
+  }
+
+  @Test
   void headerMayHaveBlankAndOtherCommentLines() throws Exception {
     ModelExpectation e = parse("\n\\* A model.\n\n\\* EXPECT: PASS distinct >= 1\n\\* notes\n");
     assertEquals(1, e.minDistinct());

@@ -50,6 +50,21 @@ class TlcOutputParserTest {
     assertNull(r.violated(), "TLC 2.18 does not name the temporal property");
     assertEquals(3, r.counterexampleLength());
     assertTrue(r.errorText().stream().anyMatch(l -> l.contains("Back to state")));
+    assertEquals(Lasso.CYCLE, r.lasso());
+  }
+
+  @Test
+  void temporalViolationEndingInStutteringIsALasso() {
+    // spec/mutants/NoJoinViewChange.cfg: replica 2 waits in view 1 for a NEW-VIEW forever.
+    TlcResult r = RecordedOutput.parse("temporal-stuttering", 13);
+    assertEquals(TlcOutcome.PROPERTY_VIOLATED, r.outcome());
+    assertEquals(Lasso.STUTTERING, r.lasso());
+    assertEquals(10, r.counterexampleLength());
+  }
+
+  @Test
+  void invariantViolationIsNoLasso() {
+    assertEquals(Lasso.NONE, RecordedOutput.parse("invariant", 12).lasso());
   }
 
   @Test

@@ -51,6 +51,24 @@ class VerdictTest {
   }
 
   @Test
+  void livenessViolationWithALassoMeetsALassoExpectation() {
+    TlcResult stuck = new TlcResult(TlcOutcome.PROPERTY_VIOLATED, "LiveProp", 10, 600, 1800, -1,
+        2.0, "summary", List.of(), 13, Lasso.STUTTERING);
+    Verdict v = Verdict.judge(ModelExpectation.lassoViolation("LiveProp"), stuck);
+    assertTrue(v.ok(), v.reason());
+    assertEquals("LiveProp violated as expected (counterexample of 10 states ending in "
+        + "stuttering), 600 distinct states, 2.0 s", v.reason());
+  }
+
+  @Test
+  void finiteCounterexampleFailsALassoExpectation() {
+    Verdict v = Verdict.judge(ModelExpectation.lassoViolation("LiveProp"),
+        result(TlcOutcome.PROPERTY_VIOLATED, "LiveProp", 4, 50));
+    assertFalse(v.ok());
+    assertTrue(v.reason().contains("expected a lasso refuting LiveProp"), v.reason());
+  }
+
+  @Test
   void violationOfTheWrongInvariantFails() {
     Verdict v = Verdict.judge(ModelExpectation.violation("AgreementInv"),
         result(TlcOutcome.INVARIANT_VIOLATED, "TypeOK", 3, 50));
