@@ -4,10 +4,12 @@ import static org.pbft.tlc.Numbers.count;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.pbft.sim.Campaign;
 import org.pbft.sim.NetworkConditions;
 import org.pbft.sim.RunResult;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-        "Runs n = 4 replicas (f = 1), one of them Byzantine, with clients issuing key-value "
+        "Runs n replicas (default 4; f = floor((n - 1) / 3)), f of them Byzantine, with clients "
+            + "issuing key-value "
             + "operations over a simulated network: a fault phase (delay, loss, duplication, "
             + "reordering, partitions) then a healed phase (no loss, no partitions) in which "
             + "every request must complete within a bound of ticks.",
@@ -47,8 +50,18 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Seeds to run, inclusive: A..B or a single seed (default: ${DEFAULT-VALUE}).")
   String seeds;
 
+  @Option(names = "--n", paramLabel = "N", defaultValue = "4",
+      description = "Replicas: 4, 7, 10, ... (n = 3f + 1 tolerates f Byzantine replicas; "
+          + "default: ${DEFAULT-VALUE}).")
+  int replicas;
+
+  @Option(names = "--faulty", paramLabel = "K",
+      description = "How many replicas play the strategy, 0..f (default: f). Each plays its own "
+          + "copy of it; the colluding strategies share one plan.")
+  Integer faulty;
+
   @Option(names = "--byzantine", paramLabel = "STRATEGY", defaultValue = Strategies.ALL,
-      description = "The Byzantine replica's strategy: one of equivocate, silent, skip-reorder, "
+      description = "The Byzantine replicas' strategy: one of equivocate, silent, skip-reorder, "
           + "wrong-digest, replay, hide-prepared, forge-new-view, random; 'all' (one per seed, "
           + "rotating through them); by name only, 'flood' (a silent primary multicasting "
           + "distinct signed votes and far checkpoints every tick) and 'twins' (two correct copies "
@@ -109,7 +122,21 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("pbft simulate: --ops must not be negative, --liveness-bound must be positive");
       return 2;
     }
-    SimParams params = SimParams.defaults();
+    if (replicas < 4 || (replicas - 1) % 3 != 0) {
+      err.println("pbft simulate: --n takes 3f + 1 replicas for some f >= 1 (4, 7, 10, ...), not "
+          + replicas);
+      return 2;
+    }
+    SimParams params = SimParams.defaults(replicas);
+    if (faulty != null) {
+      int f = params.replicaConfig().quorums().f();
+      if (faulty < 0 || faulty > f) {
+        err.println("pbft simulate: --faulty takes 0.." + f + " for n = " + replicas + ", not "
+            + faulty);
+        return 2;
+      }
+      params = params.withFaulty(faulty);
+    }
     if (ops != null) {
       params = params.withOpsPerClient(ops);
     }
@@ -145,13 +172,17 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private void failure(PrintWriter out, RunResult r) {
-    String who = r.byzantineReplica() < 0
+    List<Integer> byz = r.byzantineReplicas();
+    String who = byz.isEmpty()
         ? "no Byzantine replica"
-        : r.strategy() + " at replica " + r.byzantineReplica();
+        : r.strategy() + (byz.size() == 1 ? " at replica " : " at replicas ")
+            + byz.stream().map(String::valueOf).collect(Collectors.joining(", "));
     out.println("FAIL seed " + r.seed() + " (" + who + "): " + r.violations().get(0)
         + (r.violations().size() > 1 ? " (+" + (r.violations().size() - 1) + " more)" : ""));
     out.println("    replay: ./pbft simulate --seeds " + r.seed() + " --byzantine "
-        + (r.byzantineReplica() < 0 ? Strategies.NONE : r.strategy())
+        + (byz.isEmpty() ? Strategies.NONE : r.strategy())
+        + (replicas == 4 ? "" : " --n " + replicas)
+        + (faulty == null ? "" : " --faulty " + faulty)
         + (ops == null ? "" : " --ops " + ops)
         + (livenessBound == null ? "" : " --liveness-bound " + livenessBound)
         + (loss == null ? "" : " --loss " + loss)
@@ -165,7 +196,7 @@ final class SimulateCommand implements Callable<Integer> {
     double seconds = t.nanos() / 1e9;
     out.println((t.failed() == 0 ? "PASS " : "FAIL ") + count(t.seeds())
         + (t.seeds() == 1 ? " seed (" : " seeds (")
-        + seeds + ", byzantine " + byzantine + "), " + count(t.failed()) + " failed: "
+        + seeds + ", n = " + replicas + ", byzantine " + byzantine + "), " + count(t.failed()) + " failed: "
         + count(s.requests()) + " requests, " + count(s.viewChanges()) + " view changes, "
         + count(s.checkpoints()) + " checkpoints, " + count(s.stateTransfers())
         + " state transfers, " + count(s.readOnly()) + " read-only completions, "

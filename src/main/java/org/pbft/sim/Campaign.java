@@ -34,7 +34,8 @@ public final class Campaign {
       Map<DropReason, Long> refusedFrames) {}
 
   public RunResult runSeed(long seed, TraceSink trace) {
-    return new Simulation(seed, params, Strategies.forSeed(selection, seed).orElse(null),
+    return new Simulation(seed, params,
+        Strategies.teamForSeed(selection, seed, params.faulty()),
         Simulation.PeerFactory.CORRECT, trace, wire).run();
   }
 

@@ -7,7 +7,8 @@ import org.pbft.wire.DropReason;
 import org.pbft.sim.check.Violation;
 
 /**
- * The outcome of one seed: the strategy and replica that played Byzantine (none: "none", -1),
+ * The outcome of one seed: the strategy and the replicas that played Byzantine (none: "none",
+ * no replicas),
  * what happened, the client history, every violation found (empty when the run passed), and the
  * messages correct replicas ignored, by reason (evidence of what the Byzantine replica tried), and,
  * on the real wire, the frames receivers refused before their core, by reason.
@@ -15,7 +16,7 @@ import org.pbft.sim.check.Violation;
 public record RunResult(
     long seed,
     String strategy,
-    int byzantineReplica,
+    List<Integer> byzantineReplicas,
     RunStats stats,
     List<Operation> history,
     List<Violation> violations,
@@ -23,10 +24,16 @@ public record RunResult(
     Map<DropReason, Long> refusedFrames) {
 
   public RunResult {
+    byzantineReplicas = List.copyOf(byzantineReplicas);
     history = List.copyOf(history);
     violations = List.copyOf(violations);
     ignored = Map.copyOf(ignored);
     refusedFrames = Map.copyOf(refusedFrames);
+  }
+
+  /** The first Byzantine replica, or -1 if every replica was correct. */
+  public int byzantineReplica() {
+    return byzantineReplicas.isEmpty() ? -1 : byzantineReplicas.get(0);
   }
 
   /** How many frames receivers' channels refused for {@code reason} (on the real wire only). */

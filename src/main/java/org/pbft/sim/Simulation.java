@@ -48,7 +48,6 @@ import org.pbft.wire.Frame;
  */
 public final class Simulation {
 
-  /** Makes the correct replica {@code id}: the simulator's way to run a mutant in tests. */
   /**
    * How messages travel: passed directly, or sealed and opened by the real {@link
    * org.pbft.wire.SecureChannel} of each node ({@link SimWire}), where the Byzantine replica also
@@ -57,6 +56,7 @@ public final class Simulation {
    */
   public enum Wire { DIRECT, SEALED, SEALED_WITHOUT_EVIDENCE }
 
+  /** Makes the correct replica {@code id}: the simulator's way to run a mutant in tests. */
   @FunctionalInterface
   public interface PeerFactory {
     PeerFactory CORRECT =
@@ -108,12 +108,27 @@ public final class Simulation {
     this(seed, params, strategy, correct, trace, Wire.DIRECT);
   }
 
+  /** One Byzantine replica playing {@code strategy} (none if null), whatever f is. */
   public Simulation(long seed, SimParams params, Strategy strategy, PeerFactory correct,
+      TraceSink trace, Wire wireMode) {
+    this(seed, params, strategy == null ? List.of() : List.of(strategy), correct, trace,
+        wireMode);
+  }
+
+  /**
+   * One Byzantine replica for each strategy of {@code faulty} (at most f of them): each strategy
+   * chooses its replica, and a replica already taken passes the choice on to the next free id.
+   */
+  public Simulation(long seed, SimParams params, List<Strategy> faulty, PeerFactory correct,
       TraceSink trace, Wire wireMode) {
     this.seed = seed;
     this.params = params;
     this.config = params.replicaConfig();
     this.n = config.n();
+    if (faulty.size() > config.quorums().f()) {
+      throw new IllegalArgumentException(faulty.size() + " Byzantine replicas, but n = " + n
+          + " tolerates f = " + config.quorums().f());
+    }
     this.trace = trace;
     SplittableRandom root = new SplittableRandom(seed);
     this.network = new Network(n, params.faults(), root.split());
@@ -121,16 +136,23 @@ public final class Simulation {
     this.think = root.split();
     SplittableRandom adversary = root.split();
     this.peers = new Peer[n];
-    int byz = strategy == null ? -1 : strategy.replica(n, adversary);
+    Strategy[] playing = new Strategy[n];
+    for (Strategy s : faulty) {
+      int id = s.replica(n, adversary);
+      while (playing[id] != null) {
+        id = (id + 1) % n;
+      }
+      playing[id] = s;
+      // split here, as when there was one Byzantine replica: its seeds replay as they did
+      peers[id] = new ByzantinePeer(id, config, s, adversary.split());
+      byzantine.add(id);
+    }
     for (int i = 0; i < n; i++) {
-      if (i == byz) {
-        peers[i] = new ByzantinePeer(i, config, strategy, adversary.split());
-        byzantine.add(i);
-      } else {
+      if (playing[i] == null) {
         peers[i] = correct.make(i, config);
       }
     }
-    this.strategyName = strategy == null ? "none" : strategy.name();
+    this.strategyName = faulty.isEmpty() ? "none" : faulty.get(0).name();
     this.invariants = new InvariantChecker(config, byzantine.size());
     this.liveness = new LivenessChecker(params.faultTicks(), params.livenessBound());
     if (wireMode == Wire.DIRECT) {
@@ -193,8 +215,7 @@ public final class Simulation {
     RunStats stats = new RunStats(completed, viewsEntered.size(), stableCheckpoints.size(),
         stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions,
         readOnly, fallbacks);
-    return new RunResult(seed, strategyName, byzantine.isEmpty() ? -1 : byzantine.iterator().next(),
-        stats, history, violations, ignored, wire == null ? Map.of() : wire.drops());
+    return new RunResult(seed, strategyName, List.copyOf(byzantine), stats, history, violations, ignored, wire == null ? Map.of() : wire.drops());
   }
 
   private boolean done() {

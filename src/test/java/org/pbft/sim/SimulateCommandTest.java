@@ -26,7 +26,7 @@ class SimulateCommandTest {
   void passingSeedsPrintATotalAndExitZero() {
     assertEquals(0, run("simulate", "--seeds", "3..5", "--byzantine", "all"), err.toString());
     String text = out.toString();
-    assertTrue(text.startsWith("PASS 3 seeds (3..5, byzantine all), 0 failed: 270 requests, "),
+    assertTrue(text.startsWith("PASS 3 seeds (3..5, n = 4, byzantine all), 0 failed: 270 requests, "),
         text);
     assertTrue(text.contains("view changes"), text);
     assertTrue(text.contains("checkpoints"), text);
@@ -43,7 +43,7 @@ class SimulateCommandTest {
     assertTrue(text.contains("FAIL seed 1 (silent at replica 0): Liveness: "), text);
     assertTrue(text.contains("replay: ./pbft simulate --seeds 1 --byzantine silent "
         + "--liveness-bound 1"), text);
-    assertTrue(text.contains("FAIL 2 seeds (1..2, byzantine silent), 2 failed"), text);
+    assertTrue(text.contains("FAIL 2 seeds (1..2, n = 4, byzantine silent), 2 failed"), text);
   }
 
   @Test
@@ -54,6 +54,25 @@ class SimulateCommandTest {
     assertEquals(2, run("simulate", "--seeds", "x"));
     assertEquals(2, run("simulate", "--loss", "1.5"));
     assertTrue(err.toString().contains("--loss takes a probability in [0, 1)"), err.toString());
+  }
+
+  @Test
+  void sevenReplicasHaveTwoByzantineOnesAndTheReplayNamesN() {
+    assertEquals(1, run("simulate", "--seeds", "1", "--n", "7", "--byzantine", "silent",
+        "--liveness-bound", "1"));
+    String text = out.toString();
+    assertTrue(text.contains("FAIL seed 1 (silent at replicas "), text);
+    assertTrue(text.contains("replay: ./pbft simulate --seeds 1 --byzantine silent --n 7 "
+        + "--liveness-bound 1"), text);
+    assertTrue(text.contains("(1, n = 7, byzantine silent)"), text);
+  }
+
+  @Test
+  void aGroupThatIsNotThreeFPlusOneOrTooManyFaultyIsAUsageError() {
+    assertEquals(2, run("simulate", "--n", "6"));
+    assertTrue(err.toString().contains("--n takes 3f + 1 replicas"), err.toString());
+    assertEquals(2, run("simulate", "--n", "7", "--faulty", "3"));
+    assertTrue(err.toString().contains("--faulty takes 0..2 for n = 7, not 3"), err.toString());
   }
 
   @Test

@@ -1,18 +1,42 @@
 package org.pbft.sim.byzantine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** The Byzantine strategies by name; {@code all} picks one per seed, rotating through them. */
+/**
+ * The Byzantine strategies by name; {@code all} picks one per seed, rotating through them. With
+ * f > 1 every faulty replica of a run plays the chosen strategy: each its own copy, or, for a
+ * colluding plan, its own part of one shared plan.
+ */
 public final class Strategies {
   private Strategies() {}
 
   public static final String ALL = "all";
   public static final String NONE = "none";
 
-  private record Entry(String name, Supplier<Strategy> make) {}
+  /** {@code team.apply(k)}: the strategies of k faulty replicas, fresh (strategies keep state). */
+  private record Entry(String name, IntFunction<List<Strategy>> team) {
+    Entry(String name, Supplier<Strategy> make) {
+      this(name, count -> copies(make, count));
+    }
+
+    Strategy make() {
+      return team.apply(1).get(0);
+    }
+  }
+
+  /** {@code count} replicas each playing its own copy of one script, acting alone. */
+  private static List<Strategy> copies(Supplier<Strategy> make, int count) {
+    List<Strategy> team = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      team.add(make.get());
+    }
+    return team;
+  }
 
   private static final List<Entry> ENTRIES = List.of(
       new Entry("equivocate", Equivocate::new),
@@ -27,12 +51,15 @@ public final class Strategies {
   /**
    * By name only, not in the rotation: the flood (an attack on the resources of the real
    * processes; a burst per tick would make every run of the rotation many times longer) and
-   * Twins (a later addition, kept out of the rotation so that each seed of {@code all} still
-   * plays the strategy it always did).
+   * the later additions, kept out of the rotation so that each seed of {@code all} still plays the
+   * strategy it always did: Twins, the colluding plan (every faulty replica follows one plan) and
+   * the small-scope mutations.
    */
   private static final List<Entry> BY_NAME_ONLY = List.of(
       new Entry("flood", Flood::new),
-      new Entry("twins", Twins::new));
+      new Entry("twins", Twins::new),
+      new Entry("collude", Collusion::team),
+      new Entry("mutate", Mutate::new));
 
   /** The strategy names, in rotation order. */
   public static List<String> names() {
@@ -53,7 +80,18 @@ public final class Strategies {
   public static Optional<Strategy> byName(String name) {
     return Stream.concat(ENTRIES.stream(), BY_NAME_ONLY.stream())
         .filter(e -> e.name().equals(name)).findFirst()
-        .map(e -> e.make().get());
+        .map(Entry::make);
+  }
+
+  /**
+   * The strategies of the {@code count} faulty replicas of the run of {@code seed}, as {@link
+   * #forSeed} chooses: empty for {@link #NONE} or a count of 0.
+   */
+  public static List<Strategy> teamForSeed(String selection, long seed, int count) {
+    if (NONE.equals(selection) || count == 0) {
+      return List.of();
+    }
+    return entryForSeed(selection, seed).team().apply(count);
   }
 
   /**
@@ -64,12 +102,17 @@ public final class Strategies {
     if (NONE.equals(selection)) {
       return Optional.empty();
     }
+    return Optional.of(entryForSeed(selection, seed).make());
+  }
+
+  private static Entry entryForSeed(String selection, long seed) {
     if (ALL.equals(selection)) {
-      return Optional.of(ENTRIES.get((int) Math.floorMod(seed, (long) ENTRIES.size())).make()
-          .get());
+      return ENTRIES.get((int) Math.floorMod(seed, (long) ENTRIES.size()));
     }
-    return Optional.of(byName(selection).orElseThrow(() -> new IllegalArgumentException(
-        "no Byzantine strategy '" + selection + "'; known: " + String.join(", ", names())
-            + ", " + String.join(", ", byNameOnly()) + ", " + ALL + ", " + NONE)));
+    return Stream.concat(ENTRIES.stream(), BY_NAME_ONLY.stream())
+        .filter(e -> e.name().equals(selection)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(
+            "no Byzantine strategy '" + selection + "'; known: " + String.join(", ", names())
+                + ", " + String.join(", ", byNameOnly()) + ", " + ALL + ", " + NONE));
   }
 }
