@@ -185,7 +185,8 @@ public final class ReplicaNode implements AutoCloseable {
     });
     ticker.scheduleAtFixedRate(() -> inbox.add(new Tick()), options.tickMillis(),
         options.tickMillis(), TimeUnit.MILLISECONDS);
-    log.info("listening on " + bind + (correct ? "" : " (Byzantine)"));
+    log.info("listening on " + bind + (correct ? "" : " (Byzantine)") + "; Ed25519 by "
+        + org.pbft.crypto.Ed25519.implementation());
   }
 
   /**
