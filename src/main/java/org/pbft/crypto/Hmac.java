@@ -1,7 +1,10 @@
 package org.pbft.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +15,7 @@ import org.bouncycastle.util.Arrays;
  * HMac}: HotSpot compiles the JDK's SHA-256 to the processor's SHA instructions, which made the
  * link MAC over a 64-request PRE-PREPARE several times cheaper (measured with
  * {@code bench/microbench Hmac} and {@code ./pbft bench}); Bouncy Castle's SHA-256 is plain Java.
- * A {@code Mac} holds running state, so each thread has its own.
+ * A {@code Mac} holds running state, so each thread has its own (one per key).
  */
 public final class Hmac {
   public static final int KEY_BYTES = 32;
@@ -35,25 +38,48 @@ public final class Hmac {
   /** The MAC of {@code data[offset, offset + length)} under {@code key}. */
   public static byte[] mac(byte[] key, byte[] data, int offset, int length) {
     COMPUTED.increment();
-    Mac mac = PER_THREAD.get();
+    Mac mac = macFor(key);
     try {
-      mac.init(new SecretKeySpec(key, ALGORITHM));
-    } catch (InvalidKeyException e) {
-      throw new IllegalArgumentException("not an HMAC key", e);
+      mac.update(data, offset, length);
+      return mac.doFinal(); // and the Mac is back to its state right after init, with this key
+    } catch (RuntimeException e) {
+      mac.reset(); // nothing half-hashed stays in the cached Mac for the next call
+      throw e;
     }
-    mac.update(data, offset, length);
-    return mac.doFinal();
   }
 
   private static final String ALGORITHM = "HmacSHA256";
+  /** More keys than a process has peers (n + clients); beyond it a thread starts afresh. */
+  private static final int KEYS_PER_THREAD = 4096;
 
-  private static final ThreadLocal<Mac> PER_THREAD = ThreadLocal.withInitial(() -> {
+  /**
+   * Each thread keeps one {@code Mac} per key, initialized once: {@code init} pads the key and
+   * hashes its first block, work that took a good part of a short frame's MAC when it was done
+   * for every frame. The keys are the pairwise keys of this process's peers, a bounded set.
+   */
+  private static final ThreadLocal<Map<ByteBuffer, Mac>> PER_THREAD =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private static Mac macFor(byte[] key) {
+    Map<ByteBuffer, Mac> macs = PER_THREAD.get();
+    Mac mac = macs.get(ByteBuffer.wrap(key));
+    if (mac != null) {
+      return mac;
+    }
+    if (macs.size() >= KEYS_PER_THREAD) {
+      macs.clear();
+    }
     try {
-      return Mac.getInstance(ALGORITHM);
+      mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(key, ALGORITHM));
+    } catch (InvalidKeyException e) {
+      throw new IllegalArgumentException("not an HMAC key", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
     }
-  });
+    macs.put(ByteBuffer.wrap(key.clone()), mac);
+    return mac;
+  }
 
   /**
    * True when {@code expected[expectedOffset, +32)} is the MAC of the data. The comparison takes

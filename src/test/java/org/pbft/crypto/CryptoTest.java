@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,29 @@ class CryptoTest {
     mac[31] ^= 1;
     assertFalse(Hmac.verify(key, data, 0, data.length, mac, 0));
     assertFalse(Hmac.verify(key, data, 0, data.length, new byte[10], 0));
+  }
+
+  @Test
+  void aMacPerKeyKeptByTheThreadGivesTheSameMacsAsAFreshOneInAnyOrderOfKeys() throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    byte[][] keys = new byte[5][Hmac.KEY_BYTES];
+    for (byte[] k : keys) {
+      random.nextBytes(k);
+    }
+    for (int i = 0; i < 200; i++) {
+      byte[] key = keys[random.nextInt(keys.length)];
+      byte[] data = new byte[random.nextInt(200)];
+      random.nextBytes(data);
+      javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA256");
+      fresh.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      assertArrayEquals(fresh.doFinal(data), Hmac.mac(key, data));
+    }
+    byte[] data = new byte[8];
+    assertThrows(IllegalArgumentException.class, () -> Hmac.mac(keys[0], data, 4, 10));
+    javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA256");
+    fresh.init(new javax.crypto.spec.SecretKeySpec(keys[0], "HmacSHA256"));
+    assertArrayEquals(fresh.doFinal(data), Hmac.mac(keys[0], data), "a failed call leaves "
+        + "nothing behind");
   }
 
   @Test
