@@ -66,4 +66,35 @@ class MessagesTest {
     assertEquals(new Reply(0, 1, 2, 3, new byte[] {4}), new Reply(0, 1, 2, 3, new byte[] {4}));
     assertNotEquals(new Reply(0, 1, 2, 3, new byte[] {4}), new Reply(0, 1, 2, 3, new byte[] {5}));
   }
+
+  /** The batch's encoding, written out as the digest's documentation says. */
+  private static byte[] encodingOf(List<Request> batch) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeInt(batch.size());
+      for (Request r : batch) {
+        out.writeLong(r.clientId());
+        out.writeLong(r.timestamp());
+        out.writeInt(r.operation().length);
+        out.write(r.operation());
+        out.writeBoolean(r.readOnly());
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void aBatchDigestIsTheSha256OfItsEncodingHashedAsItIsWritten() throws Exception {
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 100; i++) {
+      List<Request> batch = new java.util.ArrayList<>();
+      for (int k = random.nextInt(6); k > 0; k--) {
+        byte[] op = new byte[random.nextInt(40)];
+        random.nextBytes(op);
+        batch.add(new Request(random.nextInt(9), random.nextLong(), op, random.nextBoolean()));
+      }
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(encodingOf(batch));
+      assertEquals(org.pbft.core.message.Digest.fromBytes(sha), Batch.digest(batch));
+    }
+  }
 }

@@ -1,9 +1,5 @@
 package org.pbft.core.message;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -14,22 +10,17 @@ import java.util.List;
 public final class Batch {
   private Batch() {}
 
+  /**
+   * SHA-256 of the batch's encoding: the request count (i32), then per request client id and
+   * timestamp (i64 each), the operation's length (i32) and bytes, the read-only flag (a byte).
+   * Hashed as it is written: no copy of the batch is built first.
+   */
   public static Digest digest(List<Request> requests) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(requests.size());
-      for (Request r : requests) {
-        byte[] op = r.operation();
-        out.writeLong(r.clientId());
-        out.writeLong(r.timestamp());
-        out.writeInt(op.length);
-        out.write(op);
-        out.writeBoolean(r.readOnly());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
+    Digest.Hasher hasher = Digest.hasher().i32(requests.size());
+    for (Request r : requests) {
+      r.hashInto(hasher);
     }
-    return Digest.of(bytes.toByteArray());
+    return hasher.finish();
   }
 
   /** The digest of the null request. */

@@ -37,6 +37,53 @@ public final class Digest implements Comparable<Digest> {
     return new Digest(sha.digest());
   }
 
+  /** A digest computed from fields fed to it in order, big-endian, as DataOutputStream writes. */
+  static Hasher hasher() {
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    return new Hasher(sha);
+  }
+
+  /** Builds one digest; not to be kept across another digest computed on the same thread. */
+  static final class Hasher {
+    private final MessageDigest sha;
+    private final byte[] scratch = new byte[8];
+
+    private Hasher(MessageDigest sha) {
+      this.sha = sha;
+    }
+
+    Hasher i32(int v) {
+      for (int i = 0; i < 4; i++) {
+        scratch[i] = (byte) (v >>> (24 - 8 * i));
+      }
+      sha.update(scratch, 0, 4);
+      return this;
+    }
+
+    Hasher i64(long v) {
+      for (int i = 0; i < 8; i++) {
+        scratch[i] = (byte) (v >>> (56 - 8 * i));
+      }
+      sha.update(scratch, 0, 8);
+      return this;
+    }
+
+    Hasher flag(boolean v) {
+      sha.update((byte) (v ? 1 : 0));
+      return this;
+    }
+
+    Hasher bytes(byte[] b) {
+      sha.update(b);
+      return this;
+    }
+
+    Digest finish() {
+      return new Digest(sha.digest());
+    }
+  }
+
   /**
    * One SHA-256 engine per thread: looking one up for every digest went through the JCA's
    * provider list each time, a lock every thread of a replica contended on. {@code digest()}

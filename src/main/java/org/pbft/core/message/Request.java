@@ -26,6 +26,11 @@ public record Request(long clientId, long timestamp, byte[] operation, boolean r
     return operation.clone();
   }
 
+  /** Feeds this request's part of a batch's encoding to {@code hasher} ({@link Batch#digest}). */
+  void hashInto(Digest.Hasher hasher) {
+    hasher.i64(clientId).i64(timestamp).i32(operation.length).bytes(operation).flag(readOnly);
+  }
+
   /**
    * Identifies the request independently of its bytes: one client, one timestamp. A read-only
    * request and its read-write fallback share the key: they are one operation of the client.
