@@ -78,6 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
           + "node with its own connections and threads.")
   boolean async;
 
+  @Option(names = "--batches-in-flight", defaultValue = "1", paramLabel = "B",
+      description = "Passed to each replica: batches the primary orders before the first of "
+          + "them is executed (default ${DEFAULT-VALUE}).")
+  long batchesInFlight;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -102,12 +107,15 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> args = new java.util.ArrayList<>(List.of(
             "--counters", countersDir.resolve("replica-" + i + ".counters").toString()));
         if (baseline) {
-          args.add("--unreplicated");
-        } else if (!durability.equals("none")) {
-          args.addAll(List.of("--data", data.resolve("replica-" + i).toString()));
-        }
-        if (durability.equals("no-fsync")) {
-          args.add("--no-fsync");
+          args.add("--unreplicated"); // and no log
+        } else {
+          args.addAll(List.of("--batches-in-flight", String.valueOf(batchesInFlight)));
+          if (!durability.equals("none")) {
+            args.addAll(List.of("--data", data.resolve("replica-" + i).toString()));
+          }
+          if (durability.equals("no-fsync")) {
+            args.add("--no-fsync");
+          }
         }
         if (attack && i == 0) {
           args = List.of("--byzantine", "flood", "--read-pause-ms", "2");

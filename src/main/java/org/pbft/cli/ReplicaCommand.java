@@ -88,6 +88,12 @@ public final class ReplicaCommand implements Callable<Integer> {
           + "replica).")
   boolean unreplicated;
 
+  @Option(names = "--batches-in-flight", defaultValue = "1", paramLabel = "B",
+      description = "As primary, order up to B batches before the first of them is executed "
+          + "(default ${DEFAULT-VALUE}: requests arriving meanwhile share the next batch and its "
+          + "signatures; more overlaps the phases of several; at most the window of 16).")
+  long batchesInFlight;
+
   @Option(names = "--tick-ms", defaultValue = "10",
       description = "Wall-clock milliseconds per logical tick (default ${DEFAULT-VALUE}).")
   long tickMillis;
@@ -121,7 +127,11 @@ public final class ReplicaCommand implements Callable<Integer> {
           + " replica tolerates no fault: run it with --unreplicated, or generate at least "
           + ClusterConfig.MIN_REPLICAS + " replicas");
     }
-    ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n());
+    if (batchesInFlight < 1 || batchesInFlight > 16) {
+      throw new ParameterException(spec.commandLine(), "--batches-in-flight "
+          + batchesInFlight + ": between 1 and the window of 16");
+    }
+    ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n(), batchesInFlight);
     Peer peer = peer(protocol);
     if (!(snapshotMib > 0)) {
       throw new ParameterException(spec.commandLine(),

@@ -56,7 +56,12 @@ public record ReplicaConfig(
    * signatures.
    */
   public static ReplicaConfig forProcesses(int n) {
-    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 256, 100, 4, 1);
+    return forProcesses(n, 1);
+  }
+
+  /** As {@link #forProcesses(int)}, with up to {@code batchesInFlight} batches in flight. */
+  public static ReplicaConfig forProcesses(int n, long batchesInFlight) {
+    return new ReplicaConfig(Quorums.forReplicas(n), 8, 16, 256, 100, 4, batchesInFlight);
   }
 
   public int n() {
