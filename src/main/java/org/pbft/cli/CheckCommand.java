@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pbft.tlc.DistributedSettings;
+import org.pbft.tlc.DistributedTlcRunner;
 import org.pbft.tlc.TlcOutcome;
 import org.pbft.tlc.TlcResult;
 import org.pbft.tlc.TlcRunSettings;
@@ -67,6 +69,25 @@ final class CheckCommand implements Callable<Integer> {
       description = "Seconds between progress lines on stderr (default: ${DEFAULT-VALUE}).")
   double progressSeconds;
 
+  @Option(names = "--distributed", description = "Run one model in TLC's distributed mode: "
+      + "start a TLC server here and print the command that attaches a worker from another host.")
+  boolean distributed;
+
+  @Option(names = "--host", paramLabel = "NAME",
+      description = "With --distributed: the name or address under which workers reach this "
+          + "machine (default: this machine's host name).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "10997",
+      description = "With --distributed: the server's RMI registry port (default: "
+          + "${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--local-workers", paramLabel = "N", defaultValue = "0",
+      description = "With --distributed: also start N worker processes on this machine "
+          + "(default: ${DEFAULT-VALUE}, only workers attached from other hosts).")
+  int localWorkers;
+
   @Spec
   CommandSpec spec;
 
@@ -79,12 +100,39 @@ final class CheckCommand implements Callable<Integer> {
     TlcRunSettings settings = settings(root, usage);
     ModelSelection selection = select(root);
     usage.addAll(selection.problems());
+    DistributedSettings cluster = distributed ? cluster(selection, usage) : null;
     if (!usage.isEmpty()) {
       usage.forEach(p -> err.println("pbft check: " + p));
       err.println("pbft check: nothing was checked (see pbft check --help)");
       return 2;
     }
-    return new CheckRun(out, err, settings, selection, root, progressSeconds).run();
+    return new CheckRun(out, err, settings, cluster, selection, root, progressSeconds).run();
+  }
+
+  private DistributedSettings cluster(ModelSelection selection, List<String> usage) {
+    if (selection.models().size() > 1) {
+      usage.add("--distributed checks one model at a time; name one with --config");
+    }
+    if (port < 1 || port > 65_535) {
+      usage.add("--port must be in 1..65535, not " + port);
+    }
+    if (localWorkers < 0) {
+      usage.add("--local-workers must not be negative");
+    }
+    if (!usage.isEmpty()) {
+      return null;
+    }
+    String name = host;
+    if (name == null || name.isBlank()) {
+      try {
+        name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+      } catch (java.net.UnknownHostException e) {
+        usage.add("cannot find this machine's host name (" + e.getMessage() + "); give it with "
+            + "--host");
+        return null;
+      }
+    }
+    return new DistributedSettings(name, port, localWorkers, workers);
   }
 
   private ModelSelection select(Path root) throws IOException {
@@ -131,15 +179,17 @@ final class CheckCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
     private final TlcRunSettings settings;
+    private final DistributedSettings cluster;
     private final ModelSelection selection;
     private final Path logDir;
     private final double progressSeconds;
 
-    CheckRun(PrintWriter out, PrintWriter err, TlcRunSettings settings, ModelSelection selection,
-        Path root, double progressSeconds) {
+    CheckRun(PrintWriter out, PrintWriter err, TlcRunSettings settings,
+        DistributedSettings cluster, ModelSelection selection, Path root, double progressSeconds) {
       this.out = out;
       this.err = err;
       this.settings = settings;
+      this.cluster = cluster;
       this.selection = selection;
       this.logDir = root.resolve("target").resolve("tlc");
       this.progressSeconds = progressSeconds;
@@ -173,14 +223,20 @@ final class CheckCommand implements Callable<Integer> {
         throws InterruptedException {
       String title = s.model().title().isEmpty() ? "" : " (" + s.model().title() + ")";
       err.println("checking " + s.shownAs() + title + ": expecting "
-          + s.model().expectation().describe() + "; TLC with " + settings.workers() + " workers");
+          + s.model().expectation().describe() + "; " + (cluster == null
+              ? "TLC with " + settings.workers() + " workers"
+              : "distributed TLC, server at " + cluster.host() + ":" + cluster.port() + ", "
+                  + cluster.localWorkers() + " local workers"));
       err.flush();
       Path log = logDir.resolve(s.shownAs().replace('/', '_').replace('\\', '_') + ".log");
       TlcResult result;
       try {
-        result = new TlcRunner(settings.withLogFile(log))
-            .run(s.model().cfg(), s.model().spec(),
-                new ProgressPrinter(err, s.shownAs(), progressSeconds));
+        ProgressPrinter progress = new ProgressPrinter(err, s.shownAs(), progressSeconds);
+        result = cluster == null
+            ? new TlcRunner(settings.withLogFile(log))
+                .run(s.model().cfg(), s.model().spec(), progress)
+            : new DistributedTlcRunner(settings.withLogFile(log), cluster)
+                .run(s.model().cfg(), s.model().spec(), this::announce, progress);
       } catch (IOException e) {
         out.println("FAIL " + s.shownAs() + ": could not run TLC: " + e);
         out.flush();
@@ -198,6 +254,13 @@ final class CheckCommand implements Callable<Integer> {
             verdict.ok(), result));
       }
       return verdict;
+    }
+
+    private void announce(String text) {
+      synchronized (out) {
+        out.println(text);
+        out.flush();
+      }
     }
 
     /** What a person needs to act on a failure: TLC's own words, a hint, the full log. */

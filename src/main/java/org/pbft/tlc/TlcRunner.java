@@ -166,7 +166,7 @@ public final class TlcRunner {
     return r;
   }
 
-  private static Thread pump(InputStream stream, Consumer<String> sink) {
+  static Thread pump(InputStream stream, Consumer<String> sink) {
     Thread t = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(stream))) {
         String line;
@@ -182,7 +182,7 @@ public final class TlcRunner {
     return t;
   }
 
-  private static void removeHook(Thread hook) {
+  static void removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
@@ -190,7 +190,7 @@ public final class TlcRunner {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -199,7 +199,7 @@ public final class TlcRunner {
   }
 
   /** Optional copy of everything TLC prints, for a human who needs the whole trace. */
-  private static final class Log implements AutoCloseable {
+  static final class Log implements AutoCloseable {
     private BufferedWriter writer;
 
     Log(Path file, List<String> command) throws IOException {
