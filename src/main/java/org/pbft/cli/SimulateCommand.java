@@ -68,7 +68,8 @@ final class SimulateCommand implements Callable<Integer> {
           + "of the faulty replica, each with its own state and part of the others), 'collude' "
           + "(the faulty replicas follow one plan: the primary equivocates, the others back each "
           + "version toward the replicas that received it) and 'mutate' (one field of a few "
-          + "messages changed, or sent late or twice); or 'none' "
+          + "messages changed, or sent late or twice); 'every' (one per seed, rotating through all of "
+          + "them); or 'none' "
           + "(every replica correct). "
           + "Default: ${DEFAULT-VALUE}.")
   String byzantine;
