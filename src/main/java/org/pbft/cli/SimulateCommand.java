@@ -64,8 +64,12 @@ final class SimulateCommand implements Callable<Integer> {
       description = "The Byzantine replicas' strategy: one of equivocate, silent, skip-reorder, "
           + "wrong-digest, replay, hide-prepared, forge-new-view, random; 'all' (one per seed, "
           + "rotating through them); by name only, 'flood' (a silent primary multicasting "
-          + "distinct signed votes and far checkpoints every tick) and 'twins' (two correct copies "
-          + "of the faulty replica, each with its own state and part of the others); or 'none' "
+          + "distinct signed votes and far checkpoints every tick), 'twins' (two correct copies "
+          + "of the faulty replica, each with its own state and part of the others), 'collude' "
+          + "(the faulty replicas follow one plan: the primary equivocates, the others back each "
+          + "version toward the replicas that received it) and 'mutate' (one field of a few "
+          + "messages changed, or sent late or twice); 'every' (one per seed, rotating through all of "
+          + "them); or 'none' "
           + "(every replica correct). "
           + "Default: ${DEFAULT-VALUE}.")
   String byzantine;

@@ -16,6 +16,7 @@ public final class Campaign {
   private final SimParams params;
   private final String selection;
   private final Simulation.Wire wire;
+  private final Simulation.PeerFactory correct;
 
   /** {@code selection}: a strategy name, {@code all} or {@code none}. */
   public Campaign(SimParams params, String selection) {
@@ -23,10 +24,17 @@ public final class Campaign {
   }
 
   public Campaign(SimParams params, String selection, Simulation.Wire wire) {
+    this(params, selection, wire, Simulation.PeerFactory.CORRECT);
+  }
+
+  /** With the replicas that are not Byzantine made by {@code correct}: a mutant, in tests. */
+  public Campaign(SimParams params, String selection, Simulation.Wire wire,
+      Simulation.PeerFactory correct) {
     Strategies.forSeed(selection, 0);
     this.params = params;
     this.selection = selection;
     this.wire = wire;
+    this.correct = correct;
   }
 
   /** The totals of a campaign. */
@@ -36,7 +44,7 @@ public final class Campaign {
   public RunResult runSeed(long seed, TraceSink trace) {
     return new Simulation(seed, params,
         Strategies.teamForSeed(selection, seed, params.faulty()),
-        Simulation.PeerFactory.CORRECT, trace, wire).run();
+        correct, trace, wire).run();
   }
 
   public Totals run(long from, long to, java.util.function.LongFunction<TraceSink> traces,

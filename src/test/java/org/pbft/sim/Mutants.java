@@ -6,7 +6,9 @@ import java.util.Set;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
 import org.pbft.core.Peer;
+import org.pbft.core.Quorums;
 import org.pbft.core.Replica;
+import org.pbft.core.ReplicaConfig;
 import org.pbft.core.message.Request;
 import org.pbft.service.KeyValueStore;
 import org.pbft.service.KvOperation;
@@ -104,6 +106,19 @@ final class Mutants {
         }
       };
     };
+  }
+
+  /**
+   * Every correct replica sizes its certificates for f = 0: simple majorities, as in crash-fault
+   * protocols (n = 7: 3 PREPAREs, 4 COMMITs and 4 CHECKPOINTs instead of 4, 5 and 5; one
+   * VIEW-CHANGE to join). At n = 4 the majority, 3, is 2f + 1 itself: only a larger group, with
+   * two faulty replicas that collude, can tell the difference.
+   */
+  static Simulation.PeerFactory majorityQuorums() {
+    return (id, c) -> Peer.correct(new Replica(id,
+        new ReplicaConfig(new Quorums(c.n(), 0), c.checkpointInterval(), c.logWindow(),
+            c.maxBatch(), c.viewChangeTimeout(), c.maxViewsAhead(), c.maxBatchesInFlight()),
+        new KeyValueStore()));
   }
 
   /** Replicas in {@code silent} never send anything. */

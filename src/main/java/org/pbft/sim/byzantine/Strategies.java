@@ -16,6 +16,8 @@ public final class Strategies {
   private Strategies() {}
 
   public static final String ALL = "all";
+  /** Every strategy, the by-name ones included, one per seed in {@link #allNames()} order. */
+  public static final String EVERY = "every";
   public static final String NONE = "none";
 
   /** {@code team.apply(k)}: the strategies of k faulty replicas, fresh (strategies keep state). */
@@ -109,10 +111,15 @@ public final class Strategies {
     if (ALL.equals(selection)) {
       return ENTRIES.get((int) Math.floorMod(seed, (long) ENTRIES.size()));
     }
+    if (EVERY.equals(selection)) {
+      List<Entry> every = Stream.concat(ENTRIES.stream(), BY_NAME_ONLY.stream()).toList();
+      return every.get((int) Math.floorMod(seed, (long) every.size()));
+    }
     return Stream.concat(ENTRIES.stream(), BY_NAME_ONLY.stream())
         .filter(e -> e.name().equals(selection)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(
             "no Byzantine strategy '" + selection + "'; known: " + String.join(", ", names())
-                + ", " + String.join(", ", byNameOnly()) + ", " + ALL + ", " + NONE));
+                + ", " + String.join(", ", byNameOnly()) + ", " + ALL + ", " + EVERY + ", "
+                + NONE));
   }
 }

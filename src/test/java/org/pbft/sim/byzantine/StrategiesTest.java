@@ -207,4 +207,14 @@ class StrategiesTest {
     assertTrue(Strategies.forSeed("none", 3).isEmpty());
     assertThrows(IllegalArgumentException.class, () -> Strategies.forSeed("nope", 1));
   }
+
+  @Test
+  void everyRotatesThroughTheByNameStrategiesToo() {
+    List<String> names = new ArrayList<>();
+    for (long seed = 0; seed < Strategies.allNames().size(); seed++) {
+      names.add(Strategies.forSeed(Strategies.EVERY, seed).orElseThrow().name());
+    }
+    assertEquals(Strategies.allNames(), names);
+    assertTrue(names.containsAll(List.of("twins", "collude", "mutate")), names.toString());
+  }
 }
