@@ -35,6 +35,11 @@ public final class Html {
 
   private Html() {}
 
+  /** The style sheet of every page, for a {@code <style>} element. */
+  public static String style() {
+    return STYLE;
+  }
+
   /** Text for HTML content and attribute values. */
   public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

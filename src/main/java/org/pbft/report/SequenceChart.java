@@ -34,7 +34,7 @@ public final class SequenceChart {
    * gaps: a page defines {@code function keep(row)} and calls {@code relayout()}.
    */
   public static final String RELAYOUT_SCRIPT = """
-      function relayout(){for(const svg of document.querySelectorAll('svg.chart')){
+      function relayout(){for(const svg of document.querySelectorAll('svg.chart[data-top]')){
       let y=+svg.dataset.top;for(const g of svg.querySelectorAll('g.row')){
       const show=keep(g);g.style.display=show?'':'none';
       if(show){g.setAttribute('transform','translate(0,'+y+')');y+=+g.dataset.h;}}
@@ -181,7 +181,8 @@ public final class SequenceChart {
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
         .append("\" data-top=\"").append(HEADER).append("\">\n");
     s.append("<defs><marker id=\"").append(id).append("-head\" markerWidth=\"8\" ")
-        .append("markerHeight=\"8\" refX=\"8\" refY=\"4\" orient=\"auto\">")
+        .append("markerHeight=\"8\" refX=\"8\" refY=\"4\" orient=\"auto\" ")
+        .append("markerUnits=\"userSpaceOnUse\">")
         .append("<path d=\"M0,0 L8,4 L0,8 z\" fill=\"#36c\"/></marker></defs>\n");
     for (int i = 0; i < x.length; i++) {
       String cls = faulty.contains(i) ? " faulty" : "";
