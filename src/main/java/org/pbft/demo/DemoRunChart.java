@@ -60,9 +60,9 @@ final class DemoRunChart {
     StringBuilder h = new StringBuilder();
     if (equivocations.isEmpty()) {
       h.append("<p class=\"note\">In this run no two receivers accepted different PRE-PREPAREs ")
-          .append("for one view and sequence number: every conflicting PRE-PREPARE the ")
-          .append("Byzantine primary sent was refused or ignored before a receiver accepted it.")
-          .append("</p>\n");
+          .append("for one view and sequence number: a conflicting PRE-PREPARE of the Byzantine ")
+          .append("primary, where one reached a backup at all, was refused or came after the ")
+          .append("backup had accepted the other one.</p>\n");
     } else {
       h.append("<p class=\"note\">The Byzantine primary is not traced, but its receivers are: ")
           .append(equivocations.size() == 1 ? "for this slot" : "for these "

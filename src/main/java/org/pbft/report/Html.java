@@ -23,7 +23,7 @@ public final class Html {
       svg.chart text.equivocation{fill:#d00;font-weight:bold}
       svg.chart .dot{fill:#555}svg.chart .dot.view{fill:#36c}
       svg.chart .dot.restart{fill:#2a2}svg.chart text.restart{fill:#171}
-      svg.chart .crash{stroke:#d00;stroke-width:2.5}svg.chart text.crash{fill:#d00}
+      svg.chart path.crash{stroke:#d00;stroke-width:2.5}svg.chart text.crash{fill:#d00}
       svg.chart rect.down{fill:#fff;stroke:#d00;stroke-dasharray:2,2}
       svg.chart text.step{fill:#666}
       svg.chart text.violation{fill:#d00;font-weight:bold}
