@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pbft.report.CounterexamplePage;
 import org.pbft.tlc.DistributedSettings;
 import org.pbft.tlc.DistributedTlcRunner;
 import org.pbft.tlc.TlcOutcome;
@@ -247,6 +248,8 @@ final class CheckCommand implements Callable<Integer> {
       if (!verdict.ok()) {
         explain(result, log);
       }
+      CounterexamplePage.forResult(result, s.model(), log, logDir.resolveSibling("check"),
+          selection::show).ifPresent(line -> out.println("    " + line));
       out.flush();
       if (s.mutant()) {
         String name = s.model().cfg().getFileName().toString().replaceFirst("\\.cfg$", "");

@@ -1,139 +1,112 @@
 package org.pbft.demo;
 
+import static org.pbft.report.Html.escape;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.pbft.core.SpecAction;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pbft.report.SequenceChart;
 import org.pbft.trace.TraceRecord;
 
 /**
- * The demo's HTML report: the summary table and a message sequence chart of the view change,
- * drawn in SVG from the merged trace (one lifeline per replica, one row per event in causal
- * order, an arrow from the NEW-VIEW's sender to each replica that received it).
+ * The demo's HTML report: the summary, the equivocation as the receivers saw it, latency and
+ * throughput over time with the kills and restarts, and the whole merged trace as a message
+ * sequence chart with filters by view, sequence number and replica. One self-contained file.
  */
 final class DemoReport {
-  private static final int LANE = 190;
-  private static final int ROW = 26;
-  private static final int TOP = 50;
-
   private DemoReport() {}
 
   static void write(Path file, DemoResult r) throws IOException {
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pbft demo</title>")
-        .append("<style>body{font-family:sans-serif;margin:2em;max-width:60em}")
-        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 10px;")
-        .append("text-align:left}</style></head><body>\n<h1>pbft demo</h1>\n");
-    h.append("<p>4 replica processes on loopback, replica 0 an equivocating primary; a client ")
-        .append("workload through the view change; replicas 3 then 2 killed under load and ")
-        .append("restarted from their input logs; all four killed at once and restarted; the ")
-        .append("whole traces of the correct replicas validated against <code>spec/PBFT.tla</code> with TLC.")
-        .append("</p>\n<table>\n");
+    Files.writeString(file, html(r), StandardCharsets.UTF_8);
+  }
+
+  static String html(DemoResult r) {
+    DemoRunChart run = new DemoRunChart(r.validatedEvents(), DemoRun.N, DemoRun.BYZANTINE);
+    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>")
+        .append("<meta charset=\"utf-8\"><title>pbft demo</title><style>")
+        .append(org.pbft.report.Html.style()).append("</style></head><body>\n")
+        .append("<h1>pbft demo</h1>\n<p class=\"note\">4 replica processes on loopback, replica ")
+        .append("0 an equivocating primary; a client workload through the view change; replicas ")
+        .append("3 then 2 killed under load and restarted from their input logs; all four killed ")
+        .append("at once and restarted; the whole traces of the correct replicas validated against ")
+        .append("<code>spec/PBFT.tla</code> with TLC.</p>\n<table>\n");
     for (String[] row : DemoSummary.rows(r)) {
       h.append("<tr><th>").append(escape(row[0])).append("</th><td>").append(escape(row[1]))
           .append("</td></tr>\n");
     }
-    h.append("</table>\n<h2>The view change, from the merged trace</h2>\n");
-    h.append(viewChangeChart(r.validatedEvents()));
-    h.append("\n<p>Replica 0 is Byzantine: faulty replicas are not traced. Rows are trace ")
-        .append("events in Lamport-clock order; arrows go from the NEW-VIEW's sender to the ")
-        .append("replicas that accepted it.</p>\n</body></html>\n");
-    Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+    h.append("</table>\n");
+    h.append("<h2>The attack, as the receivers saw it</h2>\n");
+    h.append(run.equivocationText(r.conflictingIgnored()));
+    h.append("<h2>Latency and throughput over time</h2>\n");
+    h.append(DemoTimeChart.svg(r.completions(), r.moments()));
+    h.append("<h2>The whole run</h2>\n");
+    h.append(filters(r.validatedEvents()));
+    h.append(run.svg());
+    h.append("<p class=\"note\">One row per trace event of the correct replicas 1, 2 and 3, in ")
+        .append("Lamport-clock order. Replica 0 is Byzantine and not traced: an arrow from its ")
+        .append("lifeline is a PRE-PREPARE or NEW-VIEW as its receiver accepted it (red and ")
+        .append("thick where two receivers accepted different PRE-PREPAREs for one view and ")
+        .append("sequence number). A cross is a crash (the process was killed after its last ")
+        .append("event above), the broken lifeline the time it was down, the green dot its ")
+        .append("Restart from its data directory. Events without a view (checkpoints) and ")
+        .append("crashes are shown with every view.</p>\n");
+    h.append("<script>").append(SequenceChart.RELAYOUT_SCRIPT).append(FILTER_SCRIPT)
+        .append("</script>\n</body></html>\n");
+    return h.toString();
   }
 
-  /** The events from the first move to a new view to the last replica entering it. */
-  static List<TraceRecord> viewChangeWindow(List<TraceRecord> events) {
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < events.size(); i++) {
-      SpecAction a = events.get(i).action();
-      boolean moving = a == SpecAction.StartViewChange || a == SpecAction.JoinViewChange;
-      if (first < 0 && moving) {
-        first = i;
-      }
-      if (first >= 0 && a == SpecAction.ReceiveNewView) {
-        last = i;
-      }
-      if (first >= 0 && last >= 0 && moving && i > last) {
-        break;
-      }
+  private static String filters(List<TraceRecord> events) {
+    Set<Long> views = new TreeSet<>();
+    events.stream().filter(e -> e.view() >= 0).forEach(e -> views.add(e.view()));
+    StringBuilder f = new StringBuilder("<form id=\"filters\" onsubmit=\"return false\">")
+        .append("<label>view <select id=\"f-view\" onchange=\"relayout()\">")
+        .append("<option value=\"\">all</option>");
+    views.forEach(v -> f.append("<option>").append(v).append("</option>"));
+    f.append("</select></label> <label>sequence numbers <input id=\"f-seq\" size=\"9\" ")
+        .append("placeholder=\"12 or 10-20\" oninput=\"relayout()\"></label> replicas");
+    for (int i = 0; i < DemoRun.N; i++) {
+      f.append(" <label><input type=\"checkbox\" class=\"f-replica\" value=\"").append(i)
+          .append("\" checked onchange=\"relayout()\">").append(i).append("</label>");
     }
-    if (first < 0) {
-      return List.of();
-    }
-    int end = Math.min(events.size(), (last < 0 ? first : last) + 4);
-    return events.subList(Math.max(0, first - 2), end);
+    f.append(" <label><input type=\"checkbox\" id=\"f-eq\" onchange=\"relayout()\"> only ")
+        .append("equivocated slots, crashes and restarts</label> <span id=\"f-count\"></span>")
+        .append("</form>\n");
+    return f.toString();
   }
 
-  private static String viewChangeChart(List<TraceRecord> events) {
-    List<TraceRecord> window = viewChangeWindow(events);
-    if (window.isEmpty()) {
-      return "<p>No view change in the validated trace.</p>";
-    }
-    int width = LANE * DemoRun.N + 40;
-    int height = TOP + ROW * (window.size() + 1);
-    StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-        + "height=\"%d\" font-size=\"12\">\n", width, height));
-    s.append("<defs><marker id=\"a\" markerWidth=\"8\" markerHeight=\"8\" refX=\"8\" refY=\"4\" ")
-        .append("orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#36c\"/></marker></defs>\n");
-    for (int r = 0; r < DemoRun.N; r++) {
-      int x = lane(r);
-      String color = r == DemoRun.BYZANTINE ? "#c33" : "#333";
-      s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" text-anchor=\"middle\" "
-          + "fill=\"%s\">replica %d%s</text>\n", x, color, r,
-          r == DemoRun.BYZANTINE ? " (Byzantine)" : ""));
-      s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"%d\" "
-          + "stroke=\"%s\" stroke-dasharray=\"%s\"/>\n", x, x, height - 10, color,
-          r == DemoRun.BYZANTINE ? "4,4" : "none"));
-    }
-    Map<Long, int[]> newViewSent = new HashMap<>();
-    List<String> arrows = new ArrayList<>();
-    for (int i = 0; i < window.size(); i++) {
-      TraceRecord e = window.get(i);
-      int x = lane(e.replica());
-      int y = TOP + ROW * i;
-      if (e.action() == SpecAction.SendNewView) {
-        newViewSent.put(e.view(), new int[] {x, y});
-      }
-      if (e.action() == SpecAction.ReceiveNewView && newViewSent.containsKey(e.view())) {
-        int[] from = newViewSent.get(e.view());
-        arrows.add(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-            + "stroke=\"#36c\" marker-end=\"url(#a)\"/>\n", from[0], from[1],
-            x + (x > from[0] ? -5 : 5), y));
-      }
-      boolean viewAction = e.action() != SpecAction.ReceivePrePrepare
-          && e.action() != SpecAction.SendCommit && e.action() != SpecAction.Execute;
-      s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/>"
-          + "<text x=\"%d\" y=\"%d\">%s</text>\n", x, y, viewAction ? "#36c" : "#888", x + 8,
-          y + 4, escape(label(e))));
-    }
-    arrows.forEach(s::append);
-    return s.append("</svg>").toString();
+  /** keep(row) for the filters above; crash rows have no view and no sequence number. */
+  private static final String FILTER_SCRIPT = """
+      function keep(g){const d=g.dataset;const v=document.getElementById('f-view').value;
+      if(v!==''&&d.view!=='-1'&&d.view!==v)return false;
+      const s=document.getElementById('f-seq').value.trim();
+      if(s!==''&&d.seq!=='-1'){const m=s.match(/^(\\d+)(?:\\s*-\\s*(\\d+))?$/);
+      if(m){const lo=+m[1],hi=m[2]===undefined?lo:+m[2];if(+d.seq<lo||+d.seq>hi)return false;}}
+      const on=[...document.querySelectorAll('.f-replica')].filter(c=>c.checked).map(c=>c.value);
+      if(!on.includes(d.replica))return false;
+      if(document.getElementById('f-eq').checked&&d.mark===undefined)return false;
+      return true;}
+      const relayoutAll=relayout;
+      relayout=function(){relayoutAll();const n=[...document.querySelectorAll('#run g.row')]
+      .filter(g=>g.style.display!=='none').length;
+      document.getElementById('f-count').textContent=n+' rows';};
+      relayout();
+      """;
+
+  static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
   }
 
-  private static String label(TraceRecord e) {
-    StringBuilder b = new StringBuilder(e.action().name());
-    if (e.view() >= 0) {
-      b.append(" v=").append(e.view());
+  static List<String> lanes() {
+    List<String> lanes = new ArrayList<>();
+    for (int i = 0; i < DemoRun.N; i++) {
+      lanes.add("replica " + i + (i == DemoRun.BYZANTINE ? " (Byzantine, not traced)" : ""));
     }
-    if (e.seq() >= 0) {
-      b.append(" n=").append(e.seq());
-    }
-    return b.toString();
-  }
-
-  private static int lane(int replica) {
-    return 20 + LANE / 2 + LANE * replica;
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return lanes;
   }
 }

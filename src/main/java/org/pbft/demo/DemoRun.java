@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +70,9 @@ public final class DemoRun {
   private final long started = System.nanoTime();
   private int writesVerified;
   private int crashes;
+  // The load of killUnderLoad runs on another thread.
+  private final List<DemoResult.Sample> samples = Collections.synchronizedList(new ArrayList<>());
+  private final List<DemoResult.Moment> moments = new ArrayList<>();
 
   public DemoRun(DemoOptions options, PrintWriter out) {
     this.options = options;
@@ -132,6 +140,7 @@ public final class DemoRun {
         workload = new KvWorkload(client, "key", 16, Duration.ofSeconds(30));
         long[] shownView = {-1};
         workload.run(options.opsPerPhase(), c -> {
+          sample(c);
           if (c.view() > shownView[0]) {
             shownView[0] = c.view();
             say(String.format(Locale.ROOT, "operation %d completed in view %d (primary %d) "
@@ -150,9 +159,10 @@ public final class DemoRun {
           replicas.start(r, replicaArgs(r, traces, data));
           LocalCluster.awaitListening(cluster.address(r));
           awaitRestart(traces, r, restartsBefore);
+          moment("replica " + r + " restarted");
           say("restarted replica " + r + " from its data directory: it replayed its input log "
               + "and continues as the same replica");
-          workload.run(options.opsPerPhase() / 2, c -> { });
+          workload.run(options.opsPerPhase() / 2, this::sample);
         }
         for (int r : ROLLING) {
           TraceRecord caughtUp = awaitCaughtUp(traces, r, workload);
@@ -166,6 +176,7 @@ public final class DemoRun {
           replicas.kill(i);
         }
         crashes += N;
+        moment("all four killed");
         say("killed all four replicas at once (SIGKILL), as a power cut would");
         int[] restartsBefore = new int[N];
         for (int i = 0; i < N; i++) {
@@ -178,12 +189,13 @@ public final class DemoRun {
             awaitRestart(traces, i, restartsBefore[i]);
           }
         }
+        moment("all four restarted");
         say("started all four again; the correct ones replayed their logs (the Byzantine "
             + "replica 0 keeps nothing)");
         writesVerified = workload.verifyAcknowledgedWrites();
         say("read back " + writesVerified + " keys: " + (workload.anomalies().isEmpty()
             ? "every acknowledged write is there" : workload.anomalies().size() + " anomalies"));
-        workload.run(options.opsPerPhase() / 2, c -> { });
+        workload.run(options.opsPerPhase() / 2, this::sample);
         say(workload.operations() + " operations done after the restart of all four");
       }
       Thread.sleep(300);
@@ -211,7 +223,7 @@ public final class DemoRun {
     int ops = options.opsPerPhase();
     CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
       try {
-        workload.run(ops, c -> { });
+        workload.run(ops, this::sample);
       } catch (TimeoutException e) {
         throw new CompletionException(e);
       } catch (InterruptedException e) {
@@ -222,6 +234,7 @@ public final class DemoRun {
     Thread.sleep(300);
     replicas.kill(r);
     crashes++;
+    moment("replica " + r + " killed");
     try {
       load.get();
     } catch (ExecutionException e) {
@@ -274,7 +287,42 @@ public final class DemoRun {
     return new DemoResult(workload.operations(), workload.latencies(), workload.maxView(),
         views.size(), checkpoints, transfers, writesVerified, workload.anomalies(), merged,
         crashes, (int) restarts, restartsFromSnapshots(dir.resolve("logs")), v,
-        (System.nanoTime() - started) / 1e9);
+        elapsed(), samples, moments, conflictingIgnored(dir.resolve("logs")));
+  }
+
+  private void sample(ClientNode.Completion c) {
+    samples.add(new DemoResult.Sample(elapsed(), c.latencyNanos() / 1e6, c.view()));
+  }
+
+  private void moment(String what) {
+    moments.add(new DemoResult.Moment(elapsed(), what));
+  }
+
+  private double elapsed() {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static final Pattern CONFLICTING = Pattern.compile("CONFLICTING_PRE_PREPARE=(\\d+)");
+
+  /**
+   * Per replica, the PRE-PREPAREs ignored as conflicting with one already accepted, from the last
+   * "stopped" line of its log (the counts of one process's lifetime).
+   */
+  private static Map<Integer, Integer> conflictingIgnored(Path logs) throws IOException {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int i = 0; i < N; i++) {
+      Path log = logs.resolve("replica-" + i + ".log");
+      if (!Files.exists(log)) {
+        continue;
+      }
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        if (line.contains(" stopped;")) {
+          Matcher m = CONFLICTING.matcher(line);
+          counts.put(i, m.find() ? Integer.parseInt(m.group(1)) : 0);
+        }
+      }
+    }
+    return counts;
   }
 
   /** Restarts that began from a snapshot, as the replicas' logs say. */
@@ -348,7 +396,7 @@ public final class DemoRun {
           return e;
         }
       }
-      workload.run(10, c -> { });
+      workload.run(10, this::sample);
     }
     return null;
   }

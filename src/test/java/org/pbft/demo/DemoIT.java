@@ -43,7 +43,10 @@ class DemoIT {
     assertTrue(text.contains("6 / 5, each from its data directory"), text);
     assertTrue(!text.contains("(0 from a snapshot"), "some restarts replay a snapshot: " + text);
     assertTrue(Files.exists(dir.resolve("run/report.html")), text);
-    assertTrue(Files.readString(dir.resolve("run/report.html")).contains("<svg"),
-        "the report draws the view change");
+    String report = Files.readString(dir.resolve("run/report.html"));
+    assertTrue(report.contains("<svg"), "the report draws the run");
+    // Two rolling kills and three correct replicas in the power cut, each then restarted.
+    assertEquals(5, report.split("data-mark=\"crash\"", -1).length - 1, "crashes marked");
+    assertEquals(5, report.split("data-mark=\"restart\"", -1).length - 1, "restarts marked");
   }
 }
