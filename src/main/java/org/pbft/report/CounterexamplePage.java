@@ -146,6 +146,8 @@ public final class CounterexamplePage {
         continue;
       }
       Map<Integer, List<String>> changes = PbftStepReading.changes(before, s.values());
+      PbftStepReading.forgotten(before, s.values(), n).forEach((r, lost) ->
+          changes.computeIfAbsent(r, k -> new ArrayList<>()).addAll(lost));
       List<PbftStepReading.Sent> sent =
           PbftStepReading.sent(before, s.values(), n, faulty);
       Set<Integer> actors = PbftStepReading.actors(sent, changes);

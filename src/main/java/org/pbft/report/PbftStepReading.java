@@ -103,6 +103,23 @@ final class PbftStepReading {
     return out;
   }
 
+  /**
+   * Messages of {@code before} that {@code after} no longer has (a restart that forgets, in a
+   * mutant), as "forgets ..." per sender: the spec's message sets otherwise only grow.
+   */
+  static Map<Integer, List<String>> forgotten(Map<String, TlaValue> before,
+      Map<String, TlaValue> after, int n) {
+    Map<Integer, List<String>> lost = new java.util.TreeMap<>();
+    for (String var : MESSAGE_VARIABLES) {
+      for (TlaValue m : added(after, before, var)) {
+        for (Sent s : sent(Map.of(), Map.of(var, new TlaValue.Set(List.of(m))), n, Set.of())) {
+          lost.computeIfAbsent(s.sender(), k -> new ArrayList<>()).add("forgets " + s.label());
+        }
+      }
+    }
+    return lost;
+  }
+
   /** Everyone who acted: senders of stored messages and replicas whose variables changed. */
   static Set<Integer> actors(List<Sent> sent, Map<Integer, List<String>> changes) {
     Set<Integer> actors = new TreeSet<>(changes.keySet());

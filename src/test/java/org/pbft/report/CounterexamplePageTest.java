@@ -61,6 +61,12 @@ class CounterexamplePageTest {
   }
 
   @Test
+  void aForgetfulRestartShowsWhatTheReplicaForgot() throws Exception {
+    String html = Files.readString(write("ForgetfulRestart.log", "Byz = {0}"));
+    assertTrue(html.contains("ForgetfulRestart forgets PREPARE v=0 n=1 d=r1"), html);
+  }
+
+  @Test
   void aSpecWithoutPbftsVariablesGetsItsStatesOnly() throws Exception {
     Path cfg = dir.resolve("Liveness.cfg");
     Files.writeString(cfg, "PROPERTY P\n");

@@ -107,7 +107,10 @@ public final class HeadlessBrowser {
       List<String> clipped = new ArrayList<>();
       Matcher item = ITEM.matcher(m.group(2));
       while (item.find()) {
-        clipped.add(item.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+        // --dump-dom prints the JSON as the text of an element: HTML-escaped.
+        clipped.add(item.group(1).replace("\\\"", "\"").replace("\\\\", "\\")
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+            .replace("&amp;", "&"));
       }
       return new LabelCheck(Integer.parseInt(m.group(1)), clipped);
     } finally {
