@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.pbft.report.CounterexamplePage;
 import org.pbft.tlc.DistributedSettings;
 import org.pbft.tlc.DistributedTlcRunner;
+import org.pbft.tlc.Simulation;
 import org.pbft.tlc.TlcOutcome;
 import org.pbft.tlc.TlcResult;
 import org.pbft.tlc.TlcRunSettings;
@@ -89,6 +90,16 @@ final class CheckCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}, only workers attached from other hosts).")
   int localWorkers;
 
+  @Option(names = "--behaviours", paramLabel = "N",
+      description = "For a model whose header has SIMULATE: generate N random behaviours instead "
+          + "of the header's budget (a longer run by hand).")
+  long behaviours;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "For a model whose header has SIMULATE: TLC's random seed instead of the "
+          + "header's.")
+  Long seed;
+
   @Spec
   CommandSpec spec;
 
@@ -107,12 +118,26 @@ final class CheckCommand implements Callable<Integer> {
       err.println("pbft check: nothing was checked (see pbft check --help)");
       return 2;
     }
-    return new CheckRun(out, err, settings, cluster, selection, root, progressSeconds).run();
+    return new CheckRun(out, err, settings, cluster, selection, root, progressSeconds,
+        this::simulation).run();
+  }
+
+  /** The model's SIMULATE budget with the command line's overrides, or null. */
+  private Simulation simulation(Simulation header) {
+    if (header == null) {
+      return null;
+    }
+    return new Simulation(behaviours > 0 ? behaviours : header.behaviours(), header.depth(),
+        seed != null ? seed : header.seed());
   }
 
   private DistributedSettings cluster(ModelSelection selection, List<String> usage) {
     if (selection.models().size() > 1) {
       usage.add("--distributed checks one model at a time; name one with --config");
+    }
+    if (selection.models().stream()
+        .anyMatch(m -> m.model().expectation().simulation() != null)) {
+      usage.add("--distributed exhausts a model; a model with a SIMULATE header runs without it");
     }
     if (port < 1 || port > 65_535) {
       usage.add("--port must be in 1..65535, not " + port);
@@ -166,6 +191,9 @@ final class CheckCommand implements Callable<Integer> {
     if (timeoutSeconds < 0) {
       usage.add("--timeout must not be negative");
     }
+    if (behaviours < 0) {
+      usage.add("--behaviours must be at least 1");
+    }
     Path specDir = root.resolve("spec");
     return TlcRunSettings.defaults()
         .withWorkers(workers)
@@ -184,9 +212,12 @@ final class CheckCommand implements Callable<Integer> {
     private final ModelSelection selection;
     private final Path logDir;
     private final double progressSeconds;
+    private final java.util.function.UnaryOperator<Simulation> simulation;
 
     CheckRun(PrintWriter out, PrintWriter err, TlcRunSettings settings,
-        DistributedSettings cluster, ModelSelection selection, Path root, double progressSeconds) {
+        DistributedSettings cluster, ModelSelection selection, Path root, double progressSeconds,
+        java.util.function.UnaryOperator<Simulation> simulation) {
+      this.simulation = simulation;
       this.out = out;
       this.err = err;
       this.settings = settings;
@@ -230,11 +261,16 @@ final class CheckCommand implements Callable<Integer> {
                   + cluster.localWorkers() + " local workers"));
       err.flush();
       Path log = logDir.resolve(s.shownAs().replace('/', '_').replace('\\', '_') + ".log");
+      Simulation sim = simulation.apply(s.model().expectation().simulation());
+      if (sim != null) {
+        err.println("  random simulation: " + count(sim.behaviours()) + " behaviours of at most "
+            + sim.depth() + " states, seed " + sim.seed());
+      }
       TlcResult result;
       try {
         ProgressPrinter progress = new ProgressPrinter(err, s.shownAs(), progressSeconds);
         result = cluster == null
-            ? new TlcRunner(settings.withLogFile(log))
+            ? new TlcRunner(settings.withLogFile(log).withSimulation(sim))
                 .run(s.model().cfg(), s.model().spec(), progress)
             : new DistributedTlcRunner(settings.withLogFile(log), cluster)
                 .run(s.model().cfg(), s.model().spec(), this::announce, progress);

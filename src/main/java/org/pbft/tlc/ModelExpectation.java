@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * @param specLine the line of SPEC, 0 if absent
  * @param longCheck the LONG reason (a model to run by name only), or null
  * @param lasso for VIOLATION, whether the counterexample must be a lasso (a liveness violation)
+ * @param simulation the SIMULATE budget, or null for exhaustive model checking
  */
 public record ModelExpectation(Kind kind, long minDistinct, String violation, String title,
-    String spec, int specLine, String longCheck, boolean lasso) {
+    String spec, int specLine, String longCheck, boolean lasso, Simulation simulation) {
 
   public enum Kind { PASS, VIOLATION }
 
@@ -40,24 +41,26 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
       "write '\\* EXPECT: PASS distinct >= 1000' or '\\* EXPECT: VIOLATION AgreementInv'";
 
   private static final Pattern KEY_LINE =
-      Pattern.compile("^\\\\\\*\\s*(TITLE|SPEC|EXPECT|LONG)\\b\\s*(:?)\\s*(.*?)\\s*$");
+      Pattern.compile("^\\\\\\*\\s*(TITLE|SPEC|EXPECT|LONG|SIMULATE)\\b\\s*(:?)\\s*(.*?)\\s*$");
   private static final Pattern PASS =
       Pattern.compile("^PASS\\s+distinct\\s*>=\\s*(\\d[\\d_,]*)$");
   private static final Pattern VIOLATION =
       Pattern.compile("^VIOLATION\\s+([A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*)(\\s+with\\s+a\\s+lasso)?$");
   private static final Pattern SPEC = Pattern.compile("^\\S+\\.tla$");
+  private static final Pattern SIMULATE = Pattern.compile(
+      "^(\\d[\\d_,]*)\\s+behaviours?,\\s*depth\\s+(\\d+),\\s*seed\\s+(-?\\d+)$");
 
   public static ModelExpectation pass(long minDistinct) {
-    return new ModelExpectation(Kind.PASS, minDistinct, null, null, null, 0, null, false);
+    return new ModelExpectation(Kind.PASS, minDistinct, null, null, null, 0, null, false, null);
   }
 
   public static ModelExpectation violation(String name) {
-    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null, false);
+    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null, false, null);
   }
 
   /** A liveness violation: TLC must refute property {@code name} with a lasso. */
   public static ModelExpectation lassoViolation(String name) {
-    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null, true);
+    return new ModelExpectation(Kind.VIOLATION, 0, name, null, null, 0, null, true, null);
   }
 
   /** Reads the header of {@code text}, the content of the cfg file called {@code file}. */
@@ -70,6 +73,8 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
     String spec = null;
     int specLine = 0;
     String longCheck = null;
+    Simulation simulation = null;
+    boolean simulate = false;
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = KEY_LINE.matcher(lines.get(i).trim());
       if (!m.matches()) {
@@ -89,6 +94,7 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
         case "EXPECT" -> expect != null;
         case "SPEC" -> spec != null;
         case "LONG" -> longCheck != null;
+        case "SIMULATE" -> simulate;
         default -> title != null;
       };
       if (duplicate) {
@@ -111,6 +117,10 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
           specLine = lineNo;
         }
         case "LONG" -> longCheck = value;
+        case "SIMULATE" -> {
+          simulate = true;
+          simulation = simulation(file, lineNo, value);
+        }
         default -> title = value;
       }
     }
@@ -118,7 +128,31 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
       throw new ModelHeaderException(file, 0, "no '\\* EXPECT:' line in the header at the top; "
           + EXAMPLES);
     }
-    return expectation(file, text, expect, expectLine, title, spec, specLine, longCheck);
+    ModelExpectation e =
+        expectation(file, text, expect, expectLine, title, spec, specLine, longCheck);
+    return new ModelExpectation(e.kind, e.minDistinct, e.violation, e.title, e.spec, e.specLine,
+        e.longCheck, e.lasso, simulation);
+  }
+
+  private static Simulation simulation(String file, int line, String value)
+      throws ModelHeaderException {
+    Matcher m = SIMULATE.matcher(value);
+    if (!m.matches()) {
+      throw new ModelHeaderException(file, line, "malformed SIMULATE '" + value + "'; write "
+          + "'\\* SIMULATE: 300 behaviours, depth 60, seed 7'");
+    }
+    try {
+      return new Simulation(Long.parseLong(m.group(1).replace("_", "").replace(",", "")),
+          Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)));
+    } catch (IllegalArgumentException e) {
+      throw new ModelHeaderException(file, line, "SIMULATE: " + e.getMessage());
+    }
+  }
+
+  /** The same expectation with another simulation budget (a longer run by hand). */
+  public ModelExpectation withSimulation(Simulation s) {
+    return new ModelExpectation(kind, minDistinct, violation, title, spec, specLine, longCheck,
+        lasso, s);
   }
 
   private static ModelExpectation expectation(String file, String text, String expect, int line,
@@ -132,7 +166,8 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
         throw new ModelHeaderException(file, line, "distinct-state bound is not a number: "
             + pass.group(1));
       }
-      return new ModelExpectation(Kind.PASS, min, null, title, spec, specLine, longCheck, false);
+      return new ModelExpectation(Kind.PASS, min, null, title, spec, specLine, longCheck, false,
+          null);
     }
     Matcher violation = VIOLATION.matcher(expect);
     if (violation.matches()) {
@@ -148,7 +183,7 @@ public record ModelExpectation(Kind kind, long minDistinct, String violation, St
             + "lasso; " + name + " is not a PROPERTY of this model");
       }
       return new ModelExpectation(Kind.VIOLATION, 0, name, title, spec, specLine, longCheck,
-          lasso);
+          lasso, null);
     }
     throw new ModelHeaderException(file, line, "malformed EXPECT '" + expect + "'; " + EXAMPLES);
   }

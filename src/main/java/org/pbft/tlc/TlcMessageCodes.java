@@ -28,8 +28,10 @@ final class TlcMessageCodes {
   static final int INIT_GENERATED = 2190;
   static final int SUCCESS = 2193;
   static final int SEARCH_DEPTH = 2194;
+  static final int FINISHED = 2186;
   static final int STATS = 2199;
   static final int PROGRESS_STATS = 2200;
+  static final int SIMULATION_PROGRESS = 2209;
   static final int STATE_PRINT = 2217;
   static final int STATE_PRINT_STUTTERING = 2218;
   static final int SANY_END = 2219;

@@ -23,6 +23,7 @@ public final class TlcOutputParser {
       "^(Invariant|Action property|Property|Temporal property) (\\S+) is violated");
   private static final Pattern PROGRESS = Pattern.compile("([\\d,]+) states generated"
       + ".*?([\\d,]+) distinct states found.*?([\\d,]+) states left on queue");
+  private static final Pattern SIMULATION_GENERATED = Pattern.compile("([\\d,]+) states generated");
   private static final Pattern INIT_STATES =
       Pattern.compile("([\\d,]+) distinct states? generated");
   private static final Pattern DEPTH =
@@ -39,6 +40,8 @@ public final class TlcOutputParser {
   private TlcMessage decisive; // the first violation, deadlock or error
   private boolean outOfMemory;
   private boolean success;
+  private boolean finished; // TLC said "Finished in ..."
+
   private boolean sanyRunning;
   private boolean inTrace;
   private boolean finalStats; // TLC's own final count beats any later live sample
@@ -52,8 +55,16 @@ public final class TlcOutputParser {
   private final List<String> otherLines = new ArrayList<>();
   private final List<String> stderrLines = new ArrayList<>();
 
+  private final boolean simulation;
+
   public TlcOutputParser(TlcProgressListener listener) {
+    this(listener, false);
+  }
+
+  /** {@code simulation}: TLC runs {@code -simulate}, which ends without a success message. */
+  public TlcOutputParser(TlcProgressListener listener, boolean simulation) {
     this.listener = listener;
+    this.simulation = simulation;
   }
 
   public synchronized void acceptStdout(String line) {
@@ -79,7 +90,7 @@ public final class TlcOutputParser {
     Decision d = decide(exitCode);
     List<String> text = d.outcome == TlcOutcome.PASS ? List.of() : d.lines;
     return new TlcResult(d.outcome, d.violated, traceStates, distinct, generated, depth, seconds,
-        d.summary, text, exitCode, d.outcome.isViolation() ? lasso : Lasso.NONE);
+        d.summary, text, exitCode, d.outcome.isViolation() ? lasso : Lasso.NONE, -1);
   }
 
   private record Decision(
@@ -100,7 +111,7 @@ public final class TlcOutputParser {
       return new Decision(TlcOutcome.TLC_ERROR, null,
           "TLC exited with status " + exitCode + ": " + first.trim(), lines);
     }
-    if (success) {
+    if (success || (simulation && finished)) {
       return new Decision(TlcOutcome.PASS, null, "no error found", List.of());
     }
     return new Decision(TlcOutcome.TLC_ERROR, null,
@@ -168,6 +179,15 @@ public final class TlcOutputParser {
           }
         }
         case SUCCESS -> success = true;
+        case FINISHED -> finished = true;
+        case SIMULATION_PROGRESS -> {
+          Matcher p = SIMULATION_GENERATED.matcher(m.oneLine());
+          if (p.find()) {
+            generated = number(p.group(1));
+            listener.onProgress(new TlcProgress(generated, distinct, 0,
+                (System.nanoTime() - startNanos) / 1e9));
+          }
+        }
         case BEHAVIOR_UP_TO_THIS_POINT, COUNTER_EXAMPLE -> {
           inTrace = true;
           error(m);

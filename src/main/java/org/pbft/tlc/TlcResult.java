@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param errorText the first lines TLC printed about the error (and the trace), empty on PASS
  * @param exitCode exit status of the TLC process
  * @param lasso how the counterexample ends: a cycle or stuttering for a liveness violation
+ * @param behaviours for a simulation, the behaviours generated; -1 for model checking
  */
 public record TlcResult(
     TlcOutcome outcome,
@@ -29,7 +30,8 @@ public record TlcResult(
     String summary,
     List<String> errorText,
     int exitCode,
-    Lasso lasso) {
+    Lasso lasso,
+    long behaviours) {
 
   public TlcResult {
     Objects.requireNonNull(outcome, "outcome");
@@ -43,12 +45,22 @@ public record TlcResult(
       long distinctStates, long statesGenerated, int depth, double seconds, String summary,
       List<String> errorText, int exitCode) {
     this(outcome, violated, counterexampleLength, distinctStates, statesGenerated, depth, seconds,
-        summary, errorText, exitCode, Lasso.NONE);
+        summary, errorText, exitCode, Lasso.NONE, -1);
+  }
+
+  /** The result of a simulation: {@code behaviours} generated, {@code distinct} states seen. */
+  public TlcResult asSimulation(long generatedBehaviours, long distinct) {
+    return new TlcResult(outcome, violated, counterexampleLength, distinct, statesGenerated, depth,
+        seconds, summary, errorText, exitCode, lasso, generatedBehaviours);
+  }
+
+  public boolean isSimulation() {
+    return behaviours >= 0;
   }
 
   /** The same result with another outcome and violated name (used once the cfg is known). */
   public TlcResult withViolation(TlcOutcome newOutcome, String newViolated) {
     return new TlcResult(newOutcome, newViolated, counterexampleLength, distinctStates,
-        statesGenerated, depth, seconds, summary, errorText, exitCode, lasso);
+        statesGenerated, depth, seconds, summary, errorText, exitCode, lasso, behaviours);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param logFile receives everything TLC prints, or null
  * @param jvmOptions further options of the child JVM, for example {@code -Xss64m}: TLC recurses
  *     deeply on long trace modules (the heap has its own setting, {@code maxHeap})
+ * @param simulation random simulation instead of model checking, or null
  */
 public record TlcRunSettings(
     int workers,
@@ -28,7 +29,8 @@ public record TlcRunSettings(
     Duration progressInterval,
     Duration timeout,
     Path logFile,
-    List<String> jvmOptions) {
+    List<String> jvmOptions,
+    Simulation simulation) {
 
   public TlcRunSettings {
     if (workers < 1) {
@@ -55,41 +57,53 @@ public record TlcRunSettings(
    */
   public static TlcRunSettings defaults() {
     return new TlcRunSettings(Runtime.getRuntime().availableProcessors(), null, true, List.of(),
-        Duration.ofSeconds(2), null, null, List.of());
+        Duration.ofSeconds(2), null, null, List.of(), null);
+  }
+
+  /** Model checking as before, without simulation. */
+  public TlcRunSettings(int workers, String maxHeap, boolean checkDeadlock, List<Path> libraryPaths,
+      Duration progressInterval, Duration timeout, Path logFile, List<String> jvmOptions) {
+    this(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval, timeout, logFile,
+        jvmOptions, null);
+  }
+
+  public TlcRunSettings withSimulation(Simulation s) {
+    return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
+        timeout, logFile, jvmOptions, s);
   }
 
   public TlcRunSettings withWorkers(int n) {
     return new TlcRunSettings(n, maxHeap, checkDeadlock, libraryPaths, progressInterval, timeout,
-        logFile, jvmOptions);
+        logFile, jvmOptions, simulation);
   }
 
   public TlcRunSettings withMaxHeap(String heap) {
     return new TlcRunSettings(workers, heap, checkDeadlock, libraryPaths, progressInterval,
-        timeout, logFile, jvmOptions);
+        timeout, logFile, jvmOptions, simulation);
   }
 
   public TlcRunSettings withCheckDeadlock(boolean check) {
     return new TlcRunSettings(workers, maxHeap, check, libraryPaths, progressInterval, timeout,
-        logFile, jvmOptions);
+        logFile, jvmOptions, simulation);
   }
 
   public TlcRunSettings withLibraryPaths(List<Path> paths) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, paths, progressInterval, timeout,
-        logFile, jvmOptions);
+        logFile, jvmOptions, simulation);
   }
 
   public TlcRunSettings withTimeout(Duration limit) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
-        limit, logFile, jvmOptions);
+        limit, logFile, jvmOptions, simulation);
   }
 
   public TlcRunSettings withLogFile(Path file) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
-        timeout, file, jvmOptions);
+        timeout, file, jvmOptions, simulation);
   }
 
   public TlcRunSettings withJvmOptions(List<String> options) {
     return new TlcRunSettings(workers, maxHeap, checkDeadlock, libraryPaths, progressInterval,
-        timeout, logFile, options);
+        timeout, logFile, options, simulation);
   }
 }

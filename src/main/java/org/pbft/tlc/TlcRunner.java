@@ -54,7 +54,9 @@ public final class TlcRunner {
   private TlcResult runIn(Path scratch, Path cfg, Path spec, TlcProgressListener listener)
       throws IOException, InterruptedException {
     List<String> command = command(scratch, cfg, spec);
-    TlcOutputParser parser = new TlcOutputParser(listener);
+    Simulation simulation = settings.simulation();
+    TlcOutputParser parser = new TlcOutputParser(listener, simulation != null);
+    BehaviourCounter counter = new BehaviourCounter(scratch.resolve("behaviours"));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).directory(spec.getParent().toFile()).start();
     // Ctrl-C on the parent must not leave a TLC running for hours.
@@ -69,7 +71,7 @@ public final class TlcRunner {
         log.line(line);
         parser.acceptStderr(line);
       });
-      boolean finished = waitFor(process);
+      boolean finished = waitFor(process, simulation == null ? null : counter);
       if (!finished) {
         process.destroyForcibly();
         process.waitFor();
@@ -77,10 +79,15 @@ public final class TlcRunner {
       out.join();
       err.join();
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (!finished) {
-        return timedOut(parser.finish(process.exitValue(), seconds));
+      TlcResult r = parser.finish(process.exitValue(), seconds);
+      if (simulation != null) {
+        counter.collect(true);
+        r = r.asSimulation(counter.behaviours(), counter.distinctStates());
       }
-      return nameViolation(parser.finish(process.exitValue(), seconds), cfg);
+      if (!finished) {
+        return timedOut(r);
+      }
+      return nameViolation(r, cfg);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       throw e;
@@ -116,6 +123,16 @@ public final class TlcRunner {
     if (!settings.checkDeadlock()) {
       cmd.add("-deadlock"); // in TLC this flag turns deadlock checking off
     }
+    Simulation simulation = settings.simulation();
+    if (simulation != null) {
+      Path behaviours = Files.createDirectories(scratch.resolve("behaviours"));
+      cmd.add("-simulate");
+      cmd.add("file=" + behaviours.resolve("b") + ",num=" + simulation.behaviours());
+      cmd.add("-depth");
+      cmd.add(Integer.toString(simulation.depth()));
+      cmd.add("-seed");
+      cmd.add(Long.toString(simulation.seed()));
+    }
     cmd.add(spec.getFileName().toString());
     return cmd;
   }
@@ -132,19 +149,33 @@ public final class TlcRunner {
     return "1g";
   }
 
-  private boolean waitFor(Process process) throws InterruptedException {
-    if (settings.timeout() == null) {
-      process.waitFor();
-      return true;
+  /**
+   * Waits for TLC, within the timeout if there is one; meanwhile a simulation's behaviours are
+   * counted and their files removed as TLC writes them.
+   */
+  private boolean waitFor(Process process, BehaviourCounter counter)
+      throws InterruptedException, IOException {
+    long deadline = settings.timeout() == null ? Long.MAX_VALUE
+        : System.nanoTime() + settings.timeout().toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      if (process.waitFor(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+      if (counter != null) {
+        counter.collect(false);
+      }
     }
-    return process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private TlcResult timedOut(TlcResult r) {
     return new TlcResult(TlcOutcome.TLC_ERROR, null, r.counterexampleLength(), r.distinctStates(),
         r.statesGenerated(), r.depth(), r.seconds(),
         "TLC did not finish within " + settings.timeout().toSeconds() + " s and was stopped",
-        r.errorText(), r.exitCode(), r.lasso());
+        r.errorText(), r.exitCode(), r.lasso(), r.behaviours());
   }
 
   /**

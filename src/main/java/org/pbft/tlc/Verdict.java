@@ -16,7 +16,11 @@ public record Verdict(boolean ok, String reason) {
     if (r.outcome() != TlcOutcome.PASS) {
       return new Verdict(false, "expected no violation, but " + whatHappened(r));
     }
-    String stats = count(r.distinctStates()) + " distinct states"
+    String stats = (r.isSimulation()
+        ? "simulation: " + count(r.behaviours()) + " behaviours, " + count(r.statesGenerated())
+            + " states generated, "
+        : "")
+        + count(r.distinctStates()) + " distinct states"
         + (r.depth() >= 0 ? ", depth " + r.depth() : "") + ", " + seconds(r.seconds());
     if (r.distinctStates() < minDistinct) {
       return new Verdict(false, "TLC found no violation but only " + count(r.distinctStates())

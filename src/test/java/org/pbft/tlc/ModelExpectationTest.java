@@ -66,6 +66,18 @@ class ModelExpectationTest {
   }
 
   @Test
+  void simulateGivesTheBudget() throws Exception {
+    ModelExpectation e = parse("\\* SIMULATE: 1,000 behaviours, depth 40, seed 7\n"
+        + "\\* EXPECT: PASS distinct >= 10\n");
+    assertEquals(new Simulation(1_000, 40, 7), e.simulation());
+    assertNull(parse("\\* EXPECT: PASS distinct >= 10\n").simulation());
+    assertTrue(malformed("\\* SIMULATE: lots\n\\* EXPECT: PASS distinct >= 1\n").getMessage()
+        .contains("malformed SIMULATE 'lots'"));
+    assertTrue(malformed("\\* SIMULATE: 0 behaviours, depth 4, seed 1\n"
+        + "\\* EXPECT: PASS distinct >= 1\n").getMessage().contains("at least one behaviour"));
+  }
+
+  @Test
   void anInvariantIsNeverRefutedWithALasso() {
     ModelHeaderException e = malformed("\\* EXPECT: VIOLATION AgreementInv with a lasso\n");
     assertTrue(e.getMessage().contains("only a temporal PROPERTY is refuted with a lasso"),

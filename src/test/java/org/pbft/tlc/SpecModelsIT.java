@@ -49,7 +49,8 @@ class SpecModelsIT {
           shown + ": a mutant must expect a violation");
     }
     Path log = root.resolve("target/tlc").resolve(shown.replace('/', '_') + ".log");
-    TlcResult r = new TlcRunner(settings.withLogFile(log))
+    TlcResult r = new TlcRunner(settings.withLogFile(log)
+            .withSimulation(model.expectation().simulation()))
         .run(model.cfg(), model.spec(), new Heartbeat(shown));
     Verdict v = Verdict.judge(model.expectation(), r);
     System.out.println((v.ok() ? "PASS " : "FAIL ") + shown + ": " + v.reason());

@@ -53,7 +53,7 @@ class VerdictTest {
   @Test
   void livenessViolationWithALassoMeetsALassoExpectation() {
     TlcResult stuck = new TlcResult(TlcOutcome.PROPERTY_VIOLATED, "LiveProp", 10, 600, 1800, -1,
-        2.0, "summary", List.of(), 13, Lasso.STUTTERING);
+        2.0, "summary", List.of(), 13, Lasso.STUTTERING, -1);
     Verdict v = Verdict.judge(ModelExpectation.lassoViolation("LiveProp"), stuck);
     assertTrue(v.ok(), v.reason());
     assertEquals("LiveProp violated as expected (counterexample of 10 states ending in "
