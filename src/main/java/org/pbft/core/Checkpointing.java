@@ -99,12 +99,12 @@ final class Checkpointing {
   /**
    * Spec: PBFT.tla!StateTransfer. The replica is behind a stable checkpoint: it adopts it as its
    * low watermark and fetches the state from the replicas that certified it. Execution waits
-   * until a state whose digest is the certified one arrives ({@link #onStateSnapshot}).
+   * until a state whose digest is the certified one arrives ({@link #onStateSnapshot}), and so
+   * does ordering: a primary resumes there.
    */
   private void stateTransfer(CertifiedCheckpoint c) {
     adoptCheckpoint(c);
     state.trace(SpecAction.StateTransfer, -1, c.seq(), c.stateDigest());
-    normalCase.sendPrePrepare();
   }
 
   /** PBFT.tla!AdoptCheckpoint: raise h, discard the log, fetch the state if behind. */

@@ -168,4 +168,8 @@ public final class Replica {
   int heldReadOnly() {
     return readOnlyRequests.held();
   }
+
+  int heldViewChanges() {
+    return state.viewChanges.size();
+  }
 }

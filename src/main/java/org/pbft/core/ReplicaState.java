@@ -38,7 +38,7 @@ final class ReplicaState {
   final PendingRequests pending = new PendingRequests();
   /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
   final Set<RequestKey> orderedInView = new HashSet<>();
-  private final long[] ignored = new long[IgnoreReason.values().length];
+  private final IgnoreTally ignored = new IgnoreTally();
 
   /** PBFT.tla!view. */
   long view;
@@ -110,11 +110,11 @@ final class ReplicaState {
   }
 
   void ignore(IgnoreReason reason, Message m) {
-    ignored[reason.ordinal()]++;
+    ignored.add(reason);
     out.add(new Effect.Ignore(reason, m));
   }
 
   long ignoredCount(IgnoreReason reason) {
-    return ignored[reason.ordinal()];
+    return ignored.count(reason);
   }
 }

@@ -42,6 +42,11 @@ final class ViewChangeStore {
     return highest.values().stream().mapToLong(Long::longValue).min();
   }
 
+  /** VIEW-CHANGEs held, for tests of garbage collection. */
+  int size() {
+    return byView.values().stream().mapToInt(Map::size).sum();
+  }
+
   /** Forgets VIEW-CHANGEs for views below {@code view}: they can no longer matter. */
   void discardBelow(long view) {
     byView.headMap(view, false).clear();

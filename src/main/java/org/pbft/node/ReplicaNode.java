@@ -3,7 +3,6 @@ package org.pbft.node;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -17,7 +16,7 @@ import org.pbft.config.ClusterConfig;
 import org.pbft.config.NodeId;
 import org.pbft.config.NodeKeys;
 import org.pbft.core.Effect;
-import org.pbft.core.IgnoreReason;
+import org.pbft.core.IgnoreTally;
 import org.pbft.core.Input;
 import org.pbft.core.Peer;
 import org.pbft.core.SpecAction;
@@ -68,8 +67,7 @@ public final class ReplicaNode implements AutoCloseable {
   private final LamportClock clock = new LamportClock();
   private final TransportStats transport = new TransportStats();
   private final DropCounters drops = new DropCounters();
-  private final Map<IgnoreReason, Long> ignored = java.util.Collections.synchronizedMap(
-      new EnumMap<>(IgnoreReason.class));
+  private final IgnoreTally ignored = new IgnoreTally();
   private final Map<Integer, Connection> clientRoutes = new ConcurrentHashMap<>();
   private final Map<NodeId, Connection> inboundByPeer = new ConcurrentHashMap<>();
   private final AtomicLong connectionsReplaced = new AtomicLong();
@@ -467,7 +465,7 @@ public final class ReplicaNode implements AutoCloseable {
         executedBatches++;
         executedRequests += x.requests().size();
       } else if (e instanceof Effect.Ignore i) {
-        ignored.merge(i.reason(), 1L, Long::sum);
+        ignored.add(i.reason());
         acceptedFrame &= i.message() != ((Arrived) event).frame().message();
       }
     }

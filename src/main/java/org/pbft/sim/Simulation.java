@@ -1,7 +1,6 @@
 package org.pbft.sim;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.TreeSet;
 import org.pbft.client.Client;
 import org.pbft.client.ClientOutput;
 import org.pbft.core.Effect;
-import org.pbft.core.IgnoreReason;
+import org.pbft.core.IgnoreTally;
 import org.pbft.core.Input;
 import org.pbft.core.Peer;
 import org.pbft.core.Replica;
@@ -94,7 +93,7 @@ public final class Simulation {
   private final Set<Long> viewsEntered = new HashSet<>();
   private final Set<Long> stableCheckpoints = new HashSet<>();
   private long stateTransfers;
-  private final EnumMap<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
+  private final IgnoreTally ignored = new IgnoreTally();
   /** The real wire, or null when messages pass directly. */
   private final SimWire wire;
   private final WireAttacks attacks;
@@ -215,7 +214,7 @@ public final class Simulation {
     RunStats stats = new RunStats(completed, viewsEntered.size(), stableCheckpoints.size(),
         stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions,
         readOnly, fallbacks);
-    return new RunResult(seed, strategyName, List.copyOf(byzantine), stats, history, violations, ignored, wire == null ? Map.of() : wire.drops());
+    return new RunResult(seed, strategyName, List.copyOf(byzantine), stats, history, violations, ignored.nonZero(), wire == null ? Map.of() : wire.drops());
   }
 
   private boolean done() {
@@ -390,7 +389,7 @@ public final class Simulation {
     } else if (e instanceof Effect.Trace t && correct) {
       traced(t.event());
     } else if (e instanceof Effect.Ignore i && correct) {
-      ignored.merge(i.reason(), 1L, Long::sum);
+      ignored.add(i.reason());
     }
   }
 

@@ -130,4 +130,43 @@ class StateTransferTest {
     assertEquals(List.of(NO_STATE), ignored(c.inject(3, 0, new FetchState(4, 3))));
     assertEquals(List.of(WRONG_SENDER), ignored(c.inject(2, 0, new FetchState(2, 3))));
   }
+  /**
+   * Replica 3 had request 1 waiting (its timer running) when it fell behind: the fetched state
+   * executed it, so once installed nothing waits and the timer stops.
+   */
+  @Test
+  void aRequestTheFetchedStateExecutedNoLongerWaits() {
+    c.submit(3, req(1, 1));
+    c.drop(e -> e.from() == 3); // its relay to the primary is lost
+    leaveReplica3Behind();
+    Replica r3 = c.replica(3);
+    assertEquals(2, r3.lastExecuted());
+    assertEquals(0, r3.pendingRequests());
+    c.tick(100);
+    assertEquals(0, r3.view(), "no view change for a request already executed");
+  }
+
+  /**
+   * While replica 3 fetches the state at 2, sequence number 3 commits everywhere (its
+   * PRE-PREPARE, PREPAREs and COMMITs reach replica 3 too). The snapshot arrives last: replica 3
+   * installs it and executes 3 in the same step.
+   */
+  @Test
+  void whatCommittedDuringTheFetchExecutesAsSoonAsTheStateIsInstalled() {
+    c.submit(0, req(1, 1));
+    c.submit(0, req(2, 1));
+    while (c.inFlight().size() > 0) {
+      c.deliverMatching(e -> e.to() != 3 || e.message() instanceof Checkpoint);
+      c.drop(e -> e.to() == 3 && !(e.message() instanceof Checkpoint));
+    }
+    Replica r3 = c.replica(3);
+    assertEquals(2, r3.lowWatermark(), "fetching the state at 2; the snapshots were lost");
+    c.submit(0, req(3, 1));
+    c.deliverAll();
+    assertEquals(0, r3.lastExecuted(), "3 is committed at replica 3, but the state is missing");
+    List<Effect> out = c.inject(1, 3, new StateSnapshot(2,
+        sent(c.inject(3, 1, new FetchState(2, 3)), StateSnapshot.class).get(0).state(), 1));
+    assertEquals(3, r3.lastExecuted());
+    assertEquals(List.of(3L), executed(out).stream().map(x -> x.seq()).toList());
+  }
 }
