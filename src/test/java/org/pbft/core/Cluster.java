@@ -14,12 +14,14 @@ import org.pbft.core.message.Message;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 import org.pbft.service.KeyValueStore;
+import org.pbft.sim.check.InvariantChecker;
 
 /**
  * A deterministic in-memory cluster for scenario tests: correct replicas, a FIFO queue of messages
  * in flight that a test delivers, drops or reorders explicitly, and replicas in {@code byzantine}
  * that have no state: the test speaks for them with {@link #inject}. The spec's invariants are
- * checked after every step.
+ * checked after every step, by the simulator's {@link InvariantChecker}: one implementation of
+ * each invariant for the scenario tests and the simulator.
  */
 final class Cluster {
 
@@ -33,12 +35,12 @@ final class Cluster {
   private final Map<Integer, List<Effect>> effects = new HashMap<>();
   private final List<Envelope> toByzantine = new ArrayList<>();
   private final List<Reply> replies = new ArrayList<>();
-  final SpecInvariants invariants;
+  private final InvariantChecker invariants;
 
   Cluster(ReplicaConfig config, Set<Integer> byzantine) {
     this.config = config;
     this.byzantine = Set.copyOf(byzantine);
-    this.invariants = new SpecInvariants(config, byzantine.size());
+    this.invariants = new InvariantChecker(config, byzantine.size());
     for (int i = 0; i < config.n(); i++) {
       if (!byzantine.contains(i)) {
         replicas.put(i, new Replica(i, config, new KeyValueStore()));
@@ -165,7 +167,10 @@ final class Cluster {
     for (Effect e : out) {
       route(to, e);
     }
-    invariants.check();
+    if (invariants.violated()) {
+      throw new AssertionError("after replica " + to + " took " + input + ": "
+          + invariants.violations().get(0));
+    }
     return out;
   }
 
