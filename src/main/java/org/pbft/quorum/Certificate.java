@@ -10,6 +10,11 @@ import java.util.TreeSet;
  *
  * <p>The thresholds come from {@link org.pbft.core.Quorums}; which messages match (same view,
  * sequence number and digest) is for the caller to decide.
+ *
+ * <p>The rule on its own, for the quorum tests and the safety argument's step 2: the replica
+ * applies it where it holds votes, keyed by sender ({@code Slot}, {@code CheckpointStore},
+ * {@code ViewChangeStore}), and where it checks a certificate another replica sent
+ * ({@code Certificates}, {@code NewViewCheck}); it does not call this class.
  */
 public final class Certificate {
 
