@@ -199,7 +199,7 @@ public final class ReplicaCommand implements Callable<Integer> {
     Strategy strategy = Strategies.byName(byzantine).orElseThrow(() -> new ParameterException(
         spec.commandLine(), "--byzantine " + byzantine + ": known strategies are "
             + String.join(", ", Strategies.allNames())));
-    return new ByzantinePeer(id, protocol, strategy, new SplittableRandom(seed));
+    return ByzantinePeer.inProcess(id, protocol, strategy, new SplittableRandom(seed));
   }
 
   /** The strategy names, for the help text. */

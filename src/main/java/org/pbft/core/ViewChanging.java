@@ -49,12 +49,12 @@ final class ViewChanging {
   /**
    * Spec: PBFT.tla!StartViewChange. The view-change timer expired (waiting for a request, or for
    * the NEW-VIEW of the view this replica moved to): it moves to the next view and multicasts
-   * VIEW-CHANGE.
+   * VIEW-CHANGE. Even as that view's primary it cannot send NEW-VIEW yet: 2f VIEW-CHANGEs of
+   * others for the view (2f >= f + 1) would have made it join before its timer expired.
    */
   void onViewChangeTimeout() {
     moveToView(state.view + 1);
     state.trace(SpecAction.StartViewChange, state.view, -1, null);
-    sendNewView();
   }
 
   /** PBFT.tla!MoveToView: VIEW-CHANGE(v, h, C, P) with P = PBFT.tla!PreparedSet. */

@@ -45,6 +45,7 @@ class GarbageCollectionTest {
     Replica r = c.replica(1);
     assertTrue(r.lowWatermark() >= 2, "checkpoint 2 is stable");
     long stable = r.lowWatermark();
+    assertEquals(0, r.heldCheckpoints(), "the CHECKPOINTs at or below the stable one are gone");
     List<Effect> below = c.inject(2, 1, new FetchState(stable - 2, 2));
     assertEquals(List.of(IgnoreReason.NO_STATE), ignored(below), "the state of " + (stable - 2));
     List<Effect> atStable = c.inject(2, 1, new FetchState(stable, 2));

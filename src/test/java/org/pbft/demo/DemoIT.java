@@ -48,5 +48,8 @@ class DemoIT {
     // Two rolling kills and three correct replicas in the power cut, each then restarted.
     assertEquals(5, report.split("data-mark=\"crash\"", -1).length - 1, "crashes marked");
     assertEquals(5, report.split("data-mark=\"restart\"", -1).length - 1, "restarts marked");
+    // The faulty primary sends different PRE-PREPAREs for one slot to different backups (from
+    // its second request on, it has an earlier one to send instead): receivers accepted both.
+    assertTrue(report.contains("data-mark=\"equivocation\""), "the equivocation is marked");
   }
 }

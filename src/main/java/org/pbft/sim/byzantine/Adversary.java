@@ -17,7 +17,9 @@ import org.pbft.service.KvOperation;
  * What a Byzantine replica has to work with: its identity (the only one it can sign with), a
  * correct replica it can run for its outwardly normal behaviour, the messages it received and
  * sent (to replay or to take proofs from), the clients it has heard of, and randomness drawn from
- * the run's seed. It can make up requests only as a colluding client of its own.
+ * the run's seed. It can make up requests only as a colluding client of its own, and only where
+ * it has one: in the simulator. A replica process holds no client's keys, so there the
+ * requests it can put in a PRE-PREPARE are those clients sent it (whose authenticators it keeps).
  */
 public final class Adversary {
   /** Requests made up by a Byzantine replica come from this client id plus its replica id. */
@@ -30,16 +32,41 @@ public final class Adversary {
   private final ReplicaConfig config;
   private final Replica inner;
   private final SplittableRandom random;
+  private final boolean colludingClient;
   private final List<Message> received = new ArrayList<>();
   private final List<Message> sent = new ArrayList<>();
   private final TreeSet<Long> clients = new TreeSet<>();
   private long collusions;
 
-  Adversary(int id, ReplicaConfig config, Replica inner, SplittableRandom random) {
+  Adversary(int id, ReplicaConfig config, Replica inner, SplittableRandom random,
+      boolean colludingClient) {
     this.id = id;
     this.config = config;
     this.inner = inner;
     this.random = random;
+    this.colludingClient = colludingClient;
+  }
+
+  /**
+   * Whether {@link #colludingRequest} makes requests that correct replicas accept: true in the
+   * simulator; false in a replica process, which cannot authenticate a client's request.
+   */
+  public boolean hasColludingClient() {
+    return colludingClient;
+  }
+
+  /**
+   * A request a client sent this replica, not in {@code batch} and not read-only (a PRE-PREPARE
+   * cannot carry one): the last such in its bounded memory of what it received. It can order
+   * that request as it likes without any client's keys.
+   */
+  public java.util.Optional<Request> receivedRequestOtherThan(List<Request> batch) {
+    for (int i = received.size() - 1; i >= 0; i--) {
+      if (received.get(i) instanceof Request r && !r.readOnly() && !batch.contains(r)) {
+        return java.util.Optional.of(r);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public int id() {

@@ -9,15 +9,33 @@ import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.service.KeyValueStore;
 
-/** A Byzantine replica in the simulator: a {@link Strategy} in place of a correct replica. */
+/**
+ * A Byzantine replica: a {@link Strategy} in place of a correct replica, in the simulator or in a
+ * replica process ({@link #inProcess}).
+ */
 public final class ByzantinePeer implements Peer {
   private final Strategy strategy;
   private final Adversary adversary;
 
+  /** In the simulator, with a colluding client whose made-up requests correct replicas accept. */
   public ByzantinePeer(int id, ReplicaConfig config, Strategy strategy, SplittableRandom random) {
+    this(id, config, strategy, random, true);
+  }
+
+  private ByzantinePeer(int id, ReplicaConfig config, Strategy strategy, SplittableRandom random,
+      boolean colludingClient) {
     this.strategy = strategy;
     this.adversary = new Adversary(id, config, new Replica(id, config, new KeyValueStore()),
-        random);
+        random, colludingClient);
+  }
+
+  /**
+   * In a replica process: no client's keys, so every request it sends is one a client sent it
+   * (a made-up one would fail its authenticator and the whole frame would be refused).
+   */
+  public static ByzantinePeer inProcess(int id, ReplicaConfig config, Strategy strategy,
+      SplittableRandom random) {
+    return new ByzantinePeer(id, config, strategy, random, false);
   }
 
   @Override

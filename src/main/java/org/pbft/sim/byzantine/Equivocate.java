@@ -3,6 +3,7 @@ package org.pbft.sim.byzantine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
@@ -12,7 +13,9 @@ import org.pbft.core.message.Request;
 /**
  * Equivocating primary: each PRE-PREPARE goes as it is to some backups, and a different one for
  * the same (view, sequence number) to the others: the batch reversed, or with a colluding
- * client's request added. Half of the time one backup then gets the other one too.
+ * client's request added; in a replica process, which has no colluding client, a batch of
+ * another request a client sent it (an earlier one of the same client, if that is all there is).
+ * Half of the time one backup then gets the other one too.
  */
 final class Equivocate implements Strategy {
   @Override
@@ -43,8 +46,15 @@ final class Equivocate implements Strategy {
     List<Request> other = new ArrayList<>(pp.requests());
     if (other.size() >= 2) {
       Collections.reverse(other);
-    } else {
+    } else if (a.hasColludingClient()) {
       other.add(a.colludingRequest());
+    } else {
+      Optional<Request> earlier = a.receivedRequestOtherThan(pp.requests());
+      if (earlier.isEmpty()) {
+        out.add(new Effect.Broadcast(pp)); // nothing to equivocate with yet
+        return;
+      }
+      other = List.of(earlier.get());
     }
     PrePrepare conflicting = PrePrepare.of(pp.view(), pp.seq(), other);
     List<Integer> backups = a.others();
