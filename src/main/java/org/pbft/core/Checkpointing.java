@@ -111,7 +111,7 @@ final class Checkpointing {
   void adoptCheckpoint(CertifiedCheckpoint c) {
     state.checkpoints.stabilize(c);
     state.log.collectGarbage(c.seq());
-    state.nextSeq = Math.max(state.nextSeq, c.seq() + 1);
+    normalCase.orderAboveCheckpoint(c.seq());
     if (c.seq() > state.lastExecuted) {
       state.stateFetch = c;
       fetchBackoff = firstFetchRetry();
@@ -179,10 +179,8 @@ final class Checkpointing {
     }
     CheckpointState.restore(s.state(), state.service, state.clients);
     state.checkpoints.recordOwnState(s.seq(), s.state());
-    state.lastExecuted = s.seq();
     state.stateFetch = null;
-    normalCase.requestsExecuted();
-    normalCase.execute();
+    normalCase.resumeAfterInstalledState(s.seq());
     advanceStableCheckpoint();
     normalCase.sendPrePrepare();
   }

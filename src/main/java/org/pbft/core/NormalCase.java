@@ -2,14 +2,17 @@ package org.pbft.core;
 
 import static org.pbft.core.IgnoreReason.*;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Request;
+import org.pbft.core.message.RequestKey;
 
 /**
  * The normal case of one replica, PBFT.tla!NormalCaseNext: client requests, the three phases
@@ -29,6 +32,10 @@ final class NormalCase {
    * handled again when the replica enters that view; at most L per view.
    */
   private final TreeMap<Long, TreeMap<Long, PrePrepare>> early = new TreeMap<>();
+  /** The sequence number the primary assigns to its next batch. */
+  private long nextSeq = 1;
+  /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
+  private final Set<RequestKey> orderedInView = new HashSet<>();
 
   NormalCase(ReplicaState state) {
     this.state = state;
@@ -83,19 +90,19 @@ final class NormalCase {
   void sendPrePrepare() {
     ReplicaConfig config = state.config;
     while (state.isPrimary() && state.status == Replica.Status.NORMAL && state.stateFetch == null
-        && state.nextSeq <= state.h() + config.logWindow()
-        && state.nextSeq - 1 - state.lastExecuted < config.maxBatchesInFlight()) {
+        && nextSeq <= state.h() + config.logWindow()
+        && nextSeq - 1 - state.lastExecuted < config.maxBatchesInFlight()) {
       List<Request> batch = state.pending.values().stream()
-          .filter(r -> !state.orderedInView.contains(r.key()))
+          .filter(r -> !orderedInView.contains(r.key()))
           .filter(r -> !state.clients.executed(r.clientId(), r.timestamp()))
           .limit(config.maxBatch())
           .toList();
       if (batch.isEmpty()) {
         return;
       }
-      PrePrepare pp = PrePrepare.of(state.view, state.nextSeq++, batch);
+      PrePrepare pp = PrePrepare.of(state.view, nextSeq++, batch);
       state.log.slot(state.view, pp.seq()).accept(pp);
-      batch.forEach(r -> state.orderedInView.add(r.key()));
+      batch.forEach(r -> orderedInView.add(r.key()));
       state.broadcast(pp);
       state.trace(SpecAction.SendPrePrepare, state.view, pp.seq(), pp.digest());
     }
@@ -142,6 +149,41 @@ final class NormalCase {
     }
     forView.put(pp.seq(), pp);
     return true;
+  }
+
+  /** A new view: nothing is ordered in it yet. */
+  void leftView() {
+    orderedInView.clear();
+  }
+
+  /** {@code pp} is accepted in this view from its NEW-VIEW: its requests are ordered in it. */
+  void orderedThroughNewView(PrePrepare pp) {
+    pp.requests().forEach(r -> orderedInView.add(r.key()));
+  }
+
+  /** As the new primary: the next batch goes after {@code lastUsed}. */
+  void orderAfter(long lastUsed) {
+    nextSeq = lastUsed + 1;
+  }
+
+  /** A stable checkpoint at {@code n}: sequence numbers at or below it are never ordered again. */
+  void orderAboveCheckpoint(long n) {
+    nextSeq = Math.max(nextSeq, n + 1);
+  }
+
+  /**
+   * State transfer installed the state at {@code n}: execution resumes after it (the log may
+   * hold what committed meanwhile), and the requests that state executed no longer wait.
+   */
+  void resumeAfterInstalledState(long n) {
+    state.lastExecuted = n;
+    requestsExecuted();
+    execute();
+  }
+
+  /** Requests ordered in this view and not executed, for tests of the bounds. */
+  int orderedInViewCount() {
+    return orderedInView.size();
   }
 
   /**
@@ -270,7 +312,7 @@ final class NormalCase {
    * executed before is not run again; its cached reply is sent. After each n with n % K == 0 it
    * multicasts CHECKPOINT with the digest of its state.
    */
-  void execute() {
+  private void execute() {
     boolean executedAny = false;
     while (state.stateFetch == null) {
       long n = state.lastExecuted + 1;
@@ -281,7 +323,7 @@ final class NormalCase {
       PrePrepare pp = committed.get().prePrepare();
       pp.requests().forEach(this::run);
       // executed: the client table keeps it from being ordered again
-      pp.requests().forEach(r -> state.orderedInView.remove(r.key()));
+      pp.requests().forEach(r -> orderedInView.remove(r.key()));
       state.lastExecuted = n;
       state.emit(new Effect.Execute(committed.get().view, n, pp.digest(), pp.requests()));
       state.trace(SpecAction.Execute, committed.get().view, n, pp.digest());
@@ -310,7 +352,7 @@ final class NormalCase {
   }
 
   /** Stops waiting for executed requests; the timer keeps running only for requests left. */
-  void requestsExecuted() {
+  private void requestsExecuted() {
     state.pending.removeExecuted(state.clients);
     if (state.status != Replica.Status.NORMAL) {
       return;

@@ -158,7 +158,7 @@ public final class Replica {
   }
 
   int orderedInView() {
-    return state.orderedInView.size();
+    return normalCase.orderedInViewCount();
   }
 
   int heldCheckpoints() {

@@ -1,26 +1,26 @@
 package org.pbft.core;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.pbft.core.message.Digest;
 import org.pbft.core.message.Message;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
-import org.pbft.core.message.RequestKey;
 import org.pbft.service.Service;
 
 /**
  * What one replica knows, shared by the handlers of every protocol phase ({@link NormalCase},
  * {@link Checkpointing}, {@link ViewChanging}, {@link ReadOnlyRequests}), and the effects of the
- * step being taken. The phases change the same variables (a NEW-VIEW adopts a checkpoint and
- * accepts pre-prepares, an installed state lets execution resume), so the variables live here
- * rather than in any one phase; state that a single phase reads and writes stays in that phase.
+ * step being taken. Every phase reads these variables; each is written by one phase: {@code view}
+ * and {@code status} by {@link ViewChanging}, {@code lastExecuted} by {@link NormalCase},
+ * {@code stateFetch} by {@link Checkpointing}. Another phase that changes one of them (an
+ * installed state lets execution resume) calls a method of its owner. The message log and the
+ * timer are shared as the spec's message sets are: the normal case and a NEW-VIEW both accept
+ * pre-prepares. State that a single phase reads and writes (the next sequence number, the
+ * requests ordered in this view) stays in that phase.
  *
  * <p>Package-private and only reachable through {@link Replica}, whose {@code step} is the one
- * way in: the fields are written by the handlers directly, as the spec's actions assign its
- * variables.
+ * way in.
  */
 final class ReplicaState {
   final int id;
@@ -36,18 +36,17 @@ final class ReplicaState {
   final ViewChangeTimer timer;
   /** Requests received and not executed yet, one per client: they keep the timer running. */
   final PendingRequests pending = new PendingRequests();
-  /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
-  final Set<RequestKey> orderedInView = new HashSet<>();
   private final IgnoreTally ignored = new IgnoreTally();
 
   /** PBFT.tla!view. */
   long view;
   /** PBFT.tla!status. */
   Replica.Status status = Replica.Status.NORMAL;
-  /** The highest sequence number executed (the spec's executed, as a prefix). */
+  /**
+   * The highest sequence number executed (the spec's executed, as a prefix). Written only by
+   * {@link NormalCase}: by executing, or by resuming after a state installed by state transfer.
+   */
   long lastExecuted;
-  /** The sequence number the primary assigns to its next batch. */
-  long nextSeq = 1;
   /** The stable checkpoint whose state is being fetched; non-null iff lastExecuted < h. */
   CertifiedCheckpoint stateFetch;
   private List<Effect> out = new ArrayList<>();

@@ -61,7 +61,7 @@ final class ViewChanging {
   private void moveToView(long v) {
     state.view = v;
     state.status = Replica.Status.VIEW_CHANGE;
-    state.orderedInView.clear();
+    normalCase.leftView();
     state.viewChanges.discardBelow(v);
     CertifiedCheckpoint stable = state.checkpoints.stable();
     ViewChange vc = new ViewChange(v, stable.seq(), stable.stateDigest(), stable.proof(),
@@ -188,7 +188,7 @@ final class ViewChanging {
       return;
     }
     state.view = nv.view();
-    state.orderedInView.clear();
+    normalCase.leftView();
     traceNewView(SpecAction.ReceiveNewView, computed, nv);
     enterView(computed);
   }
@@ -212,7 +212,7 @@ final class ViewChanging {
       }
       Slot slot = state.log.slot(state.view, pp.seq());
       slot.accept(pp);
-      pp.requests().forEach(r -> state.orderedInView.add(r.key()));
+      normalCase.orderedThroughNewView(pp);
       if (!state.isPrimary()) {
         Prepare prepare = new Prepare(state.view, pp.seq(), pp.digest(), state.id);
         slot.addPrepare(prepare);
@@ -221,7 +221,7 @@ final class ViewChanging {
       slots.add(slot);
     }
     if (state.isPrimary()) {
-      state.nextSeq = Math.max(state.h(), computed.maxSeq()) + 1;
+      normalCase.orderAfter(Math.max(state.h(), computed.maxSeq()));
     } else {
       state.pending.values().forEach(r -> state.send(state.config.primary(state.view), r));
     }
