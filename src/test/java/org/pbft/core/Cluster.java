@@ -66,6 +66,20 @@ final class Cluster {
     return new Cluster(smallConfig(), set);
   }
 
+  /**
+   * Replica 0, the primary of view 0, is Byzantine and silent; client 1's request 1 reached
+   * replicas 1, 2 and 3, whose timers expired: they moved to view 1, and their VIEW-CHANGEs are
+   * in flight.
+   */
+  static Cluster afterASilentPrimaryTimedOut() {
+    Cluster c = withByzantine(0);
+    for (int id = 1; id <= 3; id++) {
+      c.submit(id, Msgs.req(1, 1));
+    }
+    c.tick(10);
+    return c;
+  }
+
   Replica replica(int id) {
     return replicas.get(id);
   }

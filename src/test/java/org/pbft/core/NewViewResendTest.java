@@ -16,14 +16,9 @@ import org.pbft.service.KeyValueStore;
  * replica enters view 1 with it (PBFT.tla!ReceiveNewView).
  */
 class NewViewResendTest {
-  private final Cluster c = Cluster.withByzantine(0);
-
   @Test
   void thePrimarySendsItsNewViewAgainToAReplicaLeftBehind() {
-    for (int id = 1; id <= 3; id++) {
-      c.submit(id, req(1, 1));
-    }
-    c.tick(10);
+    Cluster c = Cluster.afterASilentPrimaryTimedOut();
     c.deliverAll();
     assertEquals(1, c.replica(1).view());
 

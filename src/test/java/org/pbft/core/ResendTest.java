@@ -63,11 +63,7 @@ class ResendTest {
 
   @Test
   void aReplicaInALaterViewSendsItsViewChangeOrItsNewView() {
-    Cluster c = Cluster.withByzantine(0);
-    for (int id = 1; id <= 3; id++) {
-      c.submit(id, req(1, 1));
-    }
-    c.tick(10);
+    Cluster c = Cluster.afterASilentPrimaryTimedOut();
     c.deliverAll();
     for (int id = 1; id <= 3; id++) {
       assertEquals(1, c.replica(id).view());
@@ -85,11 +81,7 @@ class ResendTest {
 
   @Test
   void twoReplicasWaitingForOneNewViewSendEachOtherTheirViewChanges() {
-    Cluster c = Cluster.withByzantine(0);
-    for (int id = 1; id <= 3; id++) {
-      c.submit(id, req(1, 1));
-    }
-    c.tick(10);
+    Cluster c = Cluster.afterASilentPrimaryTimedOut();
     c.drop(e -> true); // every VIEW-CHANGE for view 1 lost: 1, 2 and 3 wait in view 1
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(3).status());
     List<Message> answer = messages(c.inject(1, 3, new StatusReport(1, false, 0, 0, 1)));

@@ -8,7 +8,6 @@ import static org.pbft.core.Msgs.req;
 import static org.pbft.core.Msgs.sent;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.Commit;
@@ -78,11 +77,7 @@ class StatusExchangeTest {
 
   @Test
   void aNewPrimaryThatLostTheViewChangesStillFormsItsNewView() {
-    Cluster c = new Cluster(Cluster.smallConfig(), Set.of(0));
-    for (int id = 1; id <= 3; id++) {
-      c.submit(id, req(1, 1));
-    }
-    c.tick(10); // the silent primary 0 orders nothing: 1, 2 and 3 move to view 1
+    Cluster c = Cluster.afterASilentPrimaryTimedOut();
     assertEquals(2, c.drop(e -> e.to() == 1 && e.message() instanceof ViewChange));
     c.drop(e -> e.message() instanceof StatusReport); // sent while waiting in view 0: lost too
     c.deliverAll();

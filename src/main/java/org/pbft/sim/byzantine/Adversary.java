@@ -2,6 +2,7 @@ package org.pbft.sim.byzantine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.pbft.core.Effect;
@@ -60,13 +61,13 @@ public final class Adversary {
    * cannot carry one): the last such in its bounded memory of what it received. It can order
    * that request as it likes without any client's keys.
    */
-  public java.util.Optional<Request> receivedRequestOtherThan(List<Request> batch) {
+  public Optional<Request> receivedRequestOtherThan(List<Request> batch) {
     for (int i = received.size() - 1; i >= 0; i--) {
       if (received.get(i) instanceof Request r && !r.readOnly() && !batch.contains(r)) {
-        return java.util.Optional.of(r);
+        return Optional.of(r);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   public int id() {
