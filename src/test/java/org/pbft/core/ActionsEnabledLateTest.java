@@ -9,9 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.Commit;
+import org.pbft.core.message.FetchState;
 import org.pbft.core.message.NewView;
 import org.pbft.core.message.PrePrepare;
-import org.pbft.core.message.Prepare;
+import org.pbft.core.message.StateSnapshot;
 import org.pbft.core.message.ViewChange;
 import org.pbft.service.KeyValueStore;
 
@@ -131,14 +132,14 @@ class ActionsEnabledLateTest {
     c.submit(0, req(2, 1));
     while (c.inFlight().size() > 0) {
       c.deliverMatching(e -> e.to() != 3 || e.message() instanceof Checkpoint
-          || e.message() instanceof org.pbft.core.message.StateSnapshot);
+          || e.message() instanceof StateSnapshot);
       c.drop(e -> e.to() == 3 && !(e.message() instanceof Checkpoint
-          || e.message() instanceof org.pbft.core.message.StateSnapshot));
+          || e.message() instanceof StateSnapshot));
     }
     assertEquals(2, c.replica(3).lastExecuted(), "fetched");
     assertTrue(executed(c.effectsOf(3)).isEmpty());
-    List<Effect> served = c.inject(1, 3, new org.pbft.core.message.FetchState(2, 1));
-    assertEquals(1, sent(served, org.pbft.core.message.StateSnapshot.class).size(),
+    List<Effect> served = c.inject(1, 3, new FetchState(2, 1));
+    assertEquals(1, sent(served, StateSnapshot.class).size(),
         "replica 3 holds the state it installed and serves it");
   }
 }

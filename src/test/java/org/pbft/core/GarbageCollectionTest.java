@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pbft.core.Msgs.*;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.FetchState;
@@ -56,13 +60,13 @@ class GarbageCollectionTest {
   void aFetchedClientTableReplacesTheOldOne() throws Exception {
     ClientTable fetched = new ClientTable();
     fetched.record(2, 5, new byte[] {2});
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    fetched.write(new java.io.DataOutputStream(bytes));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    fetched.write(new DataOutputStream(bytes));
 
     ClientTable table = new ClientTable();
     table.record(1, 9, new byte[] {1});
-    table.readReplacing(new java.io.DataInputStream(
-        new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    table.readReplacing(new DataInputStream(
+        new ByteArrayInputStream(bytes.toByteArray())));
     assertTrue(table.last(1).isEmpty(), "client 1 is not in the fetched state");
     assertEquals(5, table.last(2).orElseThrow().timestamp());
     assertTrue(table.executed(2, 5) && !table.executed(2, 6));
