@@ -256,7 +256,7 @@ Init ==
 (***************************************************************************)
 (* The correct primary of view v assigns the next sequence number to a      *)
 (* request it has not executed nor ordered in this view.                    *)
-\* Java: NormalCase.sendPrePrepare
+\* Java: NormalCase.sendPrePrepare (fired by Replica.fireEnabledActions)
 \* (Those at or below h[p] cannot be the maximum; leaving them out keeps the set
 \* within the window, so that Max does not grow with a long trace.)
 NextSeq(p) ==
@@ -295,7 +295,7 @@ ReceivePrePrepare(r, v, n, d) ==
                    viewChanges, newViews>>
 
 (* prepared(d, v, n, r) becomes true: r multicasts COMMIT.                   *)
-\* Java: NormalCase.sendCommit (from onPrepare, onPrePrepare, entering a view)
+\* Java: NormalCase.sendCommit (fired by Replica.fireEnabledActions)
 SendCommit(r, v, n, d) ==
     /\ r \in Correct
     /\ v = view[r]
@@ -311,7 +311,7 @@ SendCommit(r, v, n, d) ==
 (* committed-local(d, v, n, r) with every lower sequence number executed:    *)
 (* r executes d (a request executed before is not run again: its cached     *)
 (* reply is sent) and, at a checkpoint, multicasts CHECKPOINT with its state.*)
-\* Java: NormalCase.execute (from onCommit, sendCommit)
+\* Java: NormalCase.execute (fired by Replica.fireEnabledActions)
 Execute(r, v, n, d) ==
     /\ r \in Correct
     /\ n = Len(executed[r]) + 1
@@ -327,7 +327,7 @@ Execute(r, v, n, d) ==
 (* Checkpoints, garbage collection, state transfer.                        *)
 (***************************************************************************)
 (* 2f+1 matching CHECKPOINTs for a state r has: the checkpoint is stable.    *)
-\* Java: Checkpointing.stableCheckpoint (from onCheckpoint, execute)
+\* Java: Checkpointing.stableCheckpoint (fired by Replica.fireEnabledActions)
 StableCheckpoint(r, n, s) ==
     /\ r \in Correct
     /\ n > h[r]
@@ -339,7 +339,7 @@ StableCheckpoint(r, n, s) ==
 
 (* r is behind a stable checkpoint: it fetches the checkpointed state (and   *)
 (* checks it against the digest the 2f+1 CHECKPOINTs certify).               *)
-\* Java: Checkpointing.stateTransfer (snapshot installed by onStateSnapshot)
+\* Java: Checkpointing.stateTransfer (fired by Replica.fireEnabledActions; snapshot installed by onStateSnapshot)
 StateTransfer(r, n, s) ==
     /\ r \in Correct
     /\ n > Len(executed[r])
@@ -367,7 +367,7 @@ StartViewChange(r) ==
 
 (* r saw VIEW-CHANGEs for views above its own from f+1 other replicas: it    *)
 (* joins the smallest of those views.                                        *)
-\* Java: ViewChanging.joinViewChange (from onViewChange)
+\* Java: ViewChanging.joinViewChange (fired by Replica.fireEnabledActions)
 JoinViewChange(r, v) ==
     LET above(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v >= v
         exact(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v
@@ -410,7 +410,7 @@ MulticastNewView(p, nv) ==
 
 (* The correct primary of v, having 2f+1 VIEW-CHANGEs (its own among them),  *)
 (* multicasts NEW-VIEW(v, V, O) and enters view v.                           *)
-\* Java: ViewChanging.sendNewView
+\* Java: ViewChanging.sendNewView (fired by Replica.fireEnabledActions)
 SendNewView(p, nv) ==
     /\ NewViewPending(p)
     /\ nv \in JustifiableNewViews(view[p])

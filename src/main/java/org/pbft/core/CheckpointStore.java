@@ -94,7 +94,7 @@ final class CheckpointStore {
    */
   Optional<CertifiedCheckpoint> highestCertified(long maxSeq, int quorum) {
     for (var e : received.descendingMap().entrySet()) {
-      if (e.getKey() <= stable.seq() || e.getKey() > maxSeq) {
+      if (e.getKey() <= stable.seq() || e.getKey() > maxSeq || e.getValue().size() < quorum) {
         continue;
       }
       Map<Digest, List<Checkpoint>> byDigest = new TreeMap<>();

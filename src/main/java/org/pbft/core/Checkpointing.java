@@ -11,11 +11,16 @@ import org.pbft.core.message.StateSnapshot;
 /**
  * Checkpoints of one replica, PBFT.tla!CheckpointNext: CHECKPOINT messages, the stable checkpoint
  * that raises the low watermark and collects the log, and the state transfer of a replica that
- * is behind one (FETCH-STATE, the snapshot that answers it).
+ * is behind one (FETCH-STATE, the snapshot that answers it). The handlers record what arrived;
+ * {@link #stableCheckpoint} and {@link #stateTransfer} are actions {@link Replica}'s progress
+ * loop fires when the state enables them.
  */
 final class Checkpointing {
   private final ReplicaState state;
-  /** Ordering and execution resume when a checkpoint becomes stable or a state is installed. */
+  /**
+   * The owner of the next sequence number and of execution: a stable checkpoint raises the one,
+   * an installed state resumes the other.
+   */
   private final NormalCase normalCase;
   /** When FETCH-STATE was last sent (ticks), and how long to wait before sending it again. */
   private long fetchSentAt;
@@ -56,9 +61,7 @@ final class Checkpointing {
     }
     if (reason != null) {
       state.ignore(reason, c);
-      return;
     }
-    advanceStableCheckpoint();
   }
 
   /** Keeps {@code c}, above the window, as its sender's highest; the reason if it is not. */
@@ -75,36 +78,37 @@ final class Checkpointing {
     return null;
   }
 
-  /** Adopts the highest certified checkpoint this replica has executed to, and fetches the state
-   * of a higher one it is behind. */
-  void advanceStableCheckpoint() {
-    int quorum = state.quorums.stableCheckpoint();
-    state.checkpoints.highestCertified(state.lastExecuted, quorum)
-        .ifPresent(this::stableCheckpoint);
-    state.checkpoints.highestCertified(Long.MAX_VALUE, quorum)
-        .filter(c -> c.seq() > state.lastExecuted)
-        .ifPresent(this::stateTransfer);
+  /**
+   * Spec: PBFT.tla!StableCheckpoint. 2f+1 matching CHECKPOINTs for n above h, and this replica
+   * executed up to n: the highest such n becomes the low watermark h and the log at or below it
+   * is discarded. True if it fired.
+   */
+  boolean stableCheckpoint() {
+    Optional<CertifiedCheckpoint> certified = state.checkpoints
+        .highestCertified(state.lastExecuted, state.quorums.stableCheckpoint());
+    certified.ifPresent(c -> {
+      adoptCheckpoint(c);
+      state.trace(SpecAction.StableCheckpoint, -1, c.seq(), c.stateDigest());
+    });
+    return certified.isPresent();
   }
 
   /**
-   * Spec: PBFT.tla!StableCheckpoint. 2f+1 matching CHECKPOINTs for n, and this replica executed
-   * up to n: n becomes the low watermark h and the log at or below it is discarded.
+   * Spec: PBFT.tla!StateTransfer. The replica is behind a stable checkpoint (2f+1 matching
+   * CHECKPOINTs for an n it has not executed to): it adopts the highest as its low watermark and
+   * fetches the state from the replicas that certified it. Execution waits until a state whose
+   * digest is the certified one arrives ({@link #onStateSnapshot}), and so does ordering: a
+   * primary resumes there. True if it fired.
    */
-  private void stableCheckpoint(CertifiedCheckpoint c) {
-    adoptCheckpoint(c);
-    state.trace(SpecAction.StableCheckpoint, -1, c.seq(), c.stateDigest());
-    normalCase.sendPrePrepare();
-  }
-
-  /**
-   * Spec: PBFT.tla!StateTransfer. The replica is behind a stable checkpoint: it adopts it as its
-   * low watermark and fetches the state from the replicas that certified it. Execution waits
-   * until a state whose digest is the certified one arrives ({@link #onStateSnapshot}), and so
-   * does ordering: a primary resumes there.
-   */
-  private void stateTransfer(CertifiedCheckpoint c) {
-    adoptCheckpoint(c);
-    state.trace(SpecAction.StateTransfer, -1, c.seq(), c.stateDigest());
+  boolean stateTransfer() {
+    Optional<CertifiedCheckpoint> certified = state.checkpoints
+        .highestCertified(Long.MAX_VALUE, state.quorums.stableCheckpoint())
+        .filter(c -> c.seq() > state.lastExecuted);
+    certified.ifPresent(c -> {
+      adoptCheckpoint(c);
+      state.trace(SpecAction.StateTransfer, -1, c.seq(), c.stateDigest());
+    });
+    return certified.isPresent();
   }
 
   /** PBFT.tla!AdoptCheckpoint: raise h, discard the log, fetch the state if behind. */
@@ -162,8 +166,8 @@ final class Checkpointing {
     state.send(from, new StateSnapshot(f.seq(), snapshot.get(), state.id));
   }
 
-  /** Completes a state transfer: installs the fetched state if its digest is the certified one,
-   * then executes what the log holds above it. */
+  /** Completes a state transfer: installs the fetched state if its digest is the certified one;
+   * execution resumes with what the log holds above it. */
   void onStateSnapshot(int from, StateSnapshot s) {
     IgnoreReason reason = null;
     if (from != s.replica()) {
@@ -181,7 +185,5 @@ final class Checkpointing {
     state.checkpoints.recordOwnState(s.seq(), s.state());
     state.stateFetch = null;
     normalCase.resumeAfterInstalledState(s.seq());
-    advanceStableCheckpoint();
-    normalCase.sendPrePrepare();
   }
 }

@@ -31,9 +31,13 @@ final class MessageLog {
     if (views == null) {
       return Optional.empty();
     }
-    return views.values().stream()
-        .filter(s -> s.prepared() && s.matchingCommits(s.prePrepare().digest()) >= commitQuorum)
-        .findFirst();
+    // a loop, not a stream: the progress loop asks this after every action of every step
+    for (Slot s : views.values()) {
+      if (s.prepared() && s.matchingCommits(s.prePrepare().digest()) >= commitQuorum) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

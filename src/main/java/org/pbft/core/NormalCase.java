@@ -2,12 +2,15 @@ package org.pbft.core;
 
 import static org.pbft.core.IgnoreReason.*;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.Prepare;
@@ -16,16 +19,13 @@ import org.pbft.core.message.RequestKey;
 
 /**
  * The normal case of one replica, PBFT.tla!NormalCaseNext: client requests, the three phases
- * (PRE-PREPARE, PREPARE, COMMIT) and execution in sequence order. Executing reaches checkpoints,
- * which {@link Checkpointing} handles.
+ * (PRE-PREPARE, PREPARE, COMMIT) and execution in sequence order. The message handlers
+ * ({@code on...}) record what arrived; the actions a state enables ({@link #sendPrePrepare},
+ * {@link #sendCommit}, {@link #execute}, {@link #receiveEarlyPrePrepare}) return whether
+ * they fired, and {@link Replica}'s progress loop calls them until none does.
  */
 final class NormalCase {
   private final ReplicaState state;
-  /**
-   * Set once by {@link #connect}: checkpoints follow execution, and a new stable checkpoint or an
-   * installed state lets ordering and execution go on, so the two phases call each other.
-   */
-  private Checkpointing checkpointing;
   /**
    * PRE-PREPAREs from the primary of a view this replica has not entered yet, by view and
    * sequence number: the network may deliver them before the NEW-VIEW of their view. They are
@@ -36,13 +36,23 @@ final class NormalCase {
   private long nextSeq = 1;
   /** Requests already in a PRE-PREPARE of this view: the primary does not order them twice. */
   private final Set<RequestKey> orderedInView = new HashSet<>();
+  /**
+   * Slots of this step that accepted a PRE-PREPARE or a PREPARE, in sequence order: only they
+   * can have become prepared, so only they are looked at by {@link #sendCommit}.
+   */
+  private final TreeSet<Slot> changedSlots = new TreeSet<>(new BySeqThenView());
+
+  /** A named class, not a lambda: the replica's state is serialized into snapshots. */
+  private static final class BySeqThenView implements Comparator<Slot> {
+    @Override
+    public int compare(Slot a, Slot b) {
+      int bySeq = Long.compare(a.seq, b.seq);
+      return bySeq != 0 ? bySeq : Long.compare(a.view, b.view);
+    }
+  }
 
   NormalCase(ReplicaState state) {
     this.state = state;
-  }
-
-  void connect(Checkpointing checkpointing) {
-    this.checkpointing = Objects.requireNonNull(checkpointing);
   }
 
   /**
@@ -74,8 +84,6 @@ final class NormalCase {
       state.send(state.config.primary(state.view), r);
     } else if (!fresh) {
       state.ignore(DUPLICATE, r);
-    } else {
-      sendPrePrepare();
     }
   }
 
@@ -85,27 +93,41 @@ final class NormalCase {
    * number is inside the window and fewer than maxBatchesInFlight of its batches wait for
    * execution. Requests that arrive meanwhile form larger batches. While it fetches a state it
    * orders nothing: which of its waiting requests that state has executed (the spec's
-   * executed[p], here the client table) arrives with the state.
+   * executed[p], here the client table) arrives with the state. True if it sent any.
    */
-  void sendPrePrepare() {
+  boolean sendPrePrepare() {
     ReplicaConfig config = state.config;
+    boolean sent = false;
     while (state.isPrimary() && state.status == Replica.Status.NORMAL && state.stateFetch == null
         && nextSeq <= state.h() + config.logWindow()
         && nextSeq - 1 - state.lastExecuted < config.maxBatchesInFlight()) {
-      List<Request> batch = state.pending.values().stream()
-          .filter(r -> !orderedInView.contains(r.key()))
-          .filter(r -> !state.clients.executed(r.clientId(), r.timestamp()))
-          .limit(config.maxBatch())
-          .toList();
+      List<Request> batch = nextBatch();
       if (batch.isEmpty()) {
-        return;
+        break;
       }
       PrePrepare pp = PrePrepare.of(state.view, nextSeq++, batch);
       state.log.slot(state.view, pp.seq()).accept(pp);
       batch.forEach(r -> orderedInView.add(r.key()));
       state.broadcast(pp);
       state.trace(SpecAction.SendPrePrepare, state.view, pp.seq(), pp.digest());
+      sent = true;
     }
+    return sent;
+  }
+
+  /** Up to maxBatch waiting requests in arrival order, not executed, not ordered in this view. */
+  private List<Request> nextBatch() {
+    List<Request> batch = new ArrayList<>();
+    for (Request r : state.pending.values()) {
+      if (batch.size() == state.config.maxBatch()) {
+        break;
+      }
+      if (!orderedInView.contains(r.key())
+          && !state.clients.executed(r.clientId(), r.timestamp())) {
+        batch.add(r);
+      }
+    }
+    return batch;
   }
 
   /**
@@ -129,7 +151,7 @@ final class NormalCase {
     slot.addPrepare(prepare);
     state.broadcast(prepare);
     state.trace(SpecAction.ReceivePrePrepare, state.view, pp.seq(), pp.digest());
-    sendCommit(slot);
+    changedSlots.add(slot);
   }
 
   /**
@@ -151,14 +173,22 @@ final class NormalCase {
     return true;
   }
 
-  /** A new view: nothing is ordered in it yet. */
+  /**
+   * A new view: nothing is ordered in it yet, and the PRE-PREPAREs held for the views it skipped
+   * can no longer be accepted.
+   */
   void leftView() {
     orderedInView.clear();
+    early.headMap(state.view, false).clear();
   }
 
-  /** {@code pp} is accepted in this view from its NEW-VIEW: its requests are ordered in it. */
-  void orderedThroughNewView(PrePrepare pp) {
+  /**
+   * {@code slot} accepted {@code pp} in this view from its NEW-VIEW: its requests are ordered in
+   * it, and it may already hold the PREPAREs that make it prepared.
+   */
+  void orderedThroughNewView(Slot slot, PrePrepare pp) {
     pp.requests().forEach(r -> orderedInView.add(r.key()));
+    changedSlots.add(slot);
   }
 
   /** As the new primary: the next batch goes after {@code lastUsed}. */
@@ -178,7 +208,6 @@ final class NormalCase {
   void resumeAfterInstalledState(long n) {
     state.lastExecuted = n;
     requestsExecuted();
-    execute();
   }
 
   /** Requests ordered in this view and not executed, for tests of the bounds. */
@@ -187,15 +216,22 @@ final class NormalCase {
   }
 
   /**
-   * The replica has just entered its view: the PRE-PREPAREs of that view that arrived before it
-   * are handled now, and those of views it skipped are dropped.
+   * A PRE-PREPARE that arrived before the replica entered its view was held ({@link
+   * #keepForItsView}): once the replica is in that view, the lowest one held goes to {@link
+   * #onPrePrepare} as if it arrived now (PBFT.tla!ReceivePrePrepare takes it from the network's
+   * set at any time). True if there was one.
    */
-  void handleEarlyPrePrepares() {
-    TreeMap<Long, PrePrepare> arrivedEarly = early.remove(state.view);
-    early.headMap(state.view, false).clear();
-    if (arrivedEarly != null) {
-      arrivedEarly.values().forEach(pp -> onPrePrepare(state.config.primary(state.view), pp));
+  boolean receiveEarlyPrePrepare() {
+    TreeMap<Long, PrePrepare> arrivedEarly = early.get(state.view);
+    if (state.status != Replica.Status.NORMAL || arrivedEarly == null) {
+      return false;
     }
+    PrePrepare pp = arrivedEarly.pollFirstEntry().getValue();
+    if (arrivedEarly.isEmpty()) {
+      early.remove(state.view);
+    }
+    onPrePrepare(state.config.primary(state.view), pp);
+    return true;
   }
 
   private IgnoreReason prePrepareGuard(int from, PrePrepare pp) {
@@ -248,7 +284,7 @@ final class NormalCase {
     }
     Slot slot = state.log.slot(p.view(), p.seq());
     slot.addPrepare(p);
-    sendCommit(slot);
+    changedSlots.add(slot);
   }
 
   /**
@@ -272,23 +308,32 @@ final class NormalCase {
   /**
    * Spec: PBFT.tla!SendCommit. In its view and normal status, a replica that accepted
    * PRE-PREPARE(v, n, d) and holds 2f matching PREPAREs from distinct backups is prepared: it
-   * multicasts COMMIT, once.
+   * multicasts COMMIT, once. Fires for the lowest slot changed in this step that became
+   * prepared; true if it did.
    */
-  void sendCommit(Slot slot) {
-    PrePrepare pp = slot.prePrepare();
-    if (slot.view != state.view || state.status != Replica.Status.NORMAL
-        || !state.inWindow(slot.seq) || pp == null
-        || slot.prepared()
-        || slot.matchingPrepares(pp.digest(), state.config.primary(slot.view)).size()
-            < state.quorums.preparesFromBackups()) {
-      return;
+  boolean sendCommit() {
+    Slot slot;
+    while ((slot = changedSlots.pollFirst()) != null) {
+      if (enablesCommit(slot)) {
+        PrePrepare pp = slot.prePrepare();
+        slot.markPrepared();
+        Commit commit = new Commit(slot.view, slot.seq, pp.digest(), state.id);
+        slot.addCommit(commit);
+        state.broadcast(commit);
+        state.trace(SpecAction.SendCommit, slot.view, slot.seq, pp.digest());
+        return true;
+      }
     }
-    slot.markPrepared();
-    Commit commit = new Commit(slot.view, slot.seq, pp.digest(), state.id);
-    slot.addCommit(commit);
-    state.broadcast(commit);
-    state.trace(SpecAction.SendCommit, slot.view, slot.seq, pp.digest());
-    execute();
+    return false;
+  }
+
+  private boolean enablesCommit(Slot slot) {
+    PrePrepare pp = slot.prePrepare();
+    return slot.view == state.view && state.status == Replica.Status.NORMAL
+        && state.inWindow(slot.seq) && pp != null
+        && !slot.prepared()
+        && slot.matchingPrepares(pp.digest(), state.config.primary(slot.view)).size()
+            >= state.quorums.preparesFromBackups();
   }
 
   /** A COMMIT goes into the log (from any replica); it may complete committed-local. */
@@ -303,40 +348,33 @@ final class NormalCase {
       return;
     }
     state.log.slot(c.view(), c.seq()).addCommit(c);
-    execute();
   }
 
   /**
-   * Spec: PBFT.tla!Execute. While the next sequence number is committed-local (prepared, and
-   * 2f+1 matching COMMITs) in some view, runs its batch, strictly in sequence order. A request
-   * executed before is not run again; its cached reply is sent. After each n with n % K == 0 it
-   * multicasts CHECKPOINT with the digest of its state.
+   * Spec: PBFT.tla!Execute. If the next sequence number is committed-local (prepared, and 2f+1
+   * matching COMMITs) in some view, runs its batch: strictly in sequence order, and not while a
+   * state is being fetched. A request executed before is not run again; its cached reply is
+   * sent. Returns the sequence number executed, if any: at n % K == 0 the replica then
+   * multicasts CHECKPOINT ({@link Checkpointing#sendCheckpoint}).
    */
-  private void execute() {
-    boolean executedAny = false;
-    while (state.stateFetch == null) {
-      long n = state.lastExecuted + 1;
-      Optional<Slot> committed = state.log.committedLocal(n, state.quorums.commits());
-      if (committed.isEmpty()) {
-        break;
-      }
-      PrePrepare pp = committed.get().prePrepare();
-      pp.requests().forEach(this::run);
-      // executed: the client table keeps it from being ordered again
-      pp.requests().forEach(r -> orderedInView.remove(r.key()));
-      state.lastExecuted = n;
-      state.emit(new Effect.Execute(committed.get().view, n, pp.digest(), pp.requests()));
-      state.trace(SpecAction.Execute, committed.get().view, n, pp.digest());
-      if (n % state.config.checkpointInterval() == 0) {
-        checkpointing.sendCheckpoint(n);
-      }
-      executedAny = true;
+  OptionalLong execute() {
+    if (state.stateFetch != null) {
+      return OptionalLong.empty();
     }
-    if (executedAny) {
-      requestsExecuted();
-      checkpointing.advanceStableCheckpoint();
-      sendPrePrepare();
+    long n = state.lastExecuted + 1;
+    Optional<Slot> committed = state.log.committedLocal(n, state.quorums.commits());
+    if (committed.isEmpty()) {
+      return OptionalLong.empty();
     }
+    PrePrepare pp = committed.get().prePrepare();
+    pp.requests().forEach(this::run);
+    // executed: the client table keeps it from being ordered again
+    pp.requests().forEach(r -> orderedInView.remove(r.key()));
+    state.lastExecuted = n;
+    state.emit(new Effect.Execute(committed.get().view, n, pp.digest(), pp.requests()));
+    state.trace(SpecAction.Execute, committed.get().view, n, pp.digest());
+    requestsExecuted();
+    return OptionalLong.of(n);
   }
 
   private void run(Request r) {

@@ -3,6 +3,7 @@ package org.pbft.core;
 import static org.pbft.core.IgnoreReason.NOT_FOR_REPLICAS;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.pbft.core.message.Checkpoint;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.FetchState;
@@ -29,11 +30,14 @@ import org.pbft.service.Service;
  * StatusExchange} sends again what peers lost (outside the spec: its STATUS message carries
  * nothing the spec holds, and it takes no action). Each action of
  * spec/PBFT.tla has one handler whose doc comment names it, and that handler emits the trace
- * event of the same name. Message handlers check their guards first and ignore a message with a
- * named {@link IgnoreReason}; an action's own enabling conditions are checked where it is taken,
- * because several inputs can enable it (a PREPARE or a late PRE-PREPARE can make a replica
- * prepared). Read-only requests are answered outside the spec ({@link ReadOnlyRequests}): no
- * action, no trace event.
+ * event of the same name.
+ *
+ * <p>A step reads as the spec's actions do. The message handlers check their guards, ignore a
+ * message with a named {@link IgnoreReason} or record it (taking the actions a message enables
+ * by itself: ReceivePrePrepare, ReceiveNewView, and the others' PREPAREs, COMMITs, CHECKPOINTs
+ * and VIEW-CHANGEs kept); then {@link #fireEnabledActions} fires every action the new state
+ * enables, each checking its own enabling condition, until none is enabled. Read-only requests
+ * are answered outside the spec ({@link ReadOnlyRequests}): no action, no trace event.
  */
 public final class Replica {
 
@@ -54,7 +58,6 @@ public final class Replica {
     this.state = new ReplicaState(id, config, service);
     this.normalCase = new NormalCase(state);
     this.checkpointing = new Checkpointing(state, normalCase);
-    normalCase.connect(checkpointing);
     this.viewChanging = new ViewChanging(state, normalCase, checkpointing);
     this.readOnlyRequests = new ReadOnlyRequests(state);
     this.statusExchange = new StatusExchange(state, viewChanging);
@@ -75,8 +78,44 @@ public final class Replica {
       Input.Receive r = (Input.Receive) input;
       dispatch(r.from(), r.message());
     }
+    fireEnabledActions();
     readOnlyRequests.answerHeld();
     return state.takeEffects();
+  }
+
+  /**
+   * The progress loop: fires the first enabled action in the order below, and starts again from
+   * the top, until none is enabled. The order finishes what is furthest along before starting
+   * anything new: execution (and the CHECKPOINT it multicasts at n % K == 0), then the stable
+   * checkpoint it may complete, then the primary's next batch that a lower watermark or an
+   * executed batch lets in, then a state transfer; then a COMMIT for a slot the step made
+   * prepared, a PRE-PREPARE held until its view was entered, and the view change's JOIN and
+   * NEW-VIEW. Every action fired changes the state so that it is not enabled again by the same
+   * facts, so the loop ends.
+   */
+  private void fireEnabledActions() {
+    boolean fired;
+    do {
+      fired = executeAndCheckpoint()
+          || checkpointing.stableCheckpoint()
+          || normalCase.sendPrePrepare()
+          || checkpointing.stateTransfer()
+          || normalCase.sendCommit()
+          || normalCase.receiveEarlyPrePrepare()
+          || viewChanging.joinViewChange()
+          || viewChanging.sendNewView();
+    } while (fired);
+  }
+
+  /** PBFT.tla!Execute of the next sequence number, and its CHECKPOINT if n % K == 0. */
+  private boolean executeAndCheckpoint() {
+    OptionalLong executed = normalCase.execute();
+    executed.ifPresent(n -> {
+      if (n % state.config.checkpointInterval() == 0) {
+        checkpointing.sendCheckpoint(n);
+      }
+    });
+    return executed.isPresent();
   }
 
   /**

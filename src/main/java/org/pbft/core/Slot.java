@@ -69,7 +69,13 @@ final class Slot {
   }
 
   int matchingCommits(Digest d) {
-    return (int) commits.values().stream().filter(c -> c.digest().equals(d)).count();
+    int matching = 0;
+    for (Commit c : commits.values()) {
+      if (c.digest().equals(d)) {
+        matching++;
+      }
+    }
+    return matching;
   }
 
   /** The replica sent COMMIT: PBFT.tla!Prepared. */

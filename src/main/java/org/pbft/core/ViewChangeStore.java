@@ -28,8 +28,12 @@ final class ViewChangeStore {
    * v (one of them for v exactly). Each sender counts with the highest view it asked for.
    */
   OptionalLong joinableView(long currentView, int self, int weak) {
+    var above = byView.tailMap(currentView, false);
+    if (above.isEmpty()) {
+      return OptionalLong.empty(); // the common case: the progress loop asks after every action
+    }
     Map<Integer, Long> highest = new TreeMap<>();
-    for (var e : byView.tailMap(currentView, false).entrySet()) {
+    for (var e : above.entrySet()) {
       for (int q : e.getValue().keySet()) {
         if (q != self) {
           highest.put(q, e.getKey());

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.pbft.core.message.Commit;
@@ -21,6 +22,8 @@ import org.pbft.core.message.ViewChange;
  * View changes of one replica, PBFT.tla!ViewChangeNext: leaving a view on a timeout or with f+1
  * others, VIEW-CHANGE and NEW-VIEW, entering the new view; and catching up with a view the others
  * already work in (the NEW-VIEW sent again, the notice of normal-case messages of later views).
+ * {@link #joinViewChange} and {@link #sendNewView} are actions {@link Replica}'s progress loop
+ * fires when the VIEW-CHANGEs held enable them.
  */
 final class ViewChanging {
   private final ReplicaState state;
@@ -73,8 +76,8 @@ final class ViewChanging {
   }
 
   /**
-   * A VIEW-CHANGE for a view this replica has not entered is kept if its proofs hold. It may make
-   * the replica join a view change, and the new primary send NEW-VIEW.
+   * A VIEW-CHANGE for a view this replica has not entered is kept if its proofs hold. It may
+   * enable {@link #joinViewChange}, and the new primary's {@link #sendNewView}.
    */
   void onViewChange(int from, ViewChange vc) {
     resendNewViewToLaggard(from, vc);
@@ -92,11 +95,7 @@ final class ViewChanging {
     }
     if (reason != null) {
       state.ignore(reason, vc);
-      return;
     }
-    state.viewChanges.joinableView(state.view, state.id, state.quorums.joinViewChange())
-        .ifPresent(this::joinViewChange);
-    sendNewView();
   }
 
   /**
@@ -123,27 +122,32 @@ final class ViewChanging {
 
   /**
    * Spec: PBFT.tla!JoinViewChange. f+1 other replicas asked for views above this replica's: it
-   * moves to the smallest of them without waiting for its timer.
+   * moves to the smallest of them without waiting for its timer. True if it did.
    */
-  private void joinViewChange(long v) {
-    moveToView(v);
-    state.trace(SpecAction.JoinViewChange, v, -1, null);
+  boolean joinViewChange() {
+    OptionalLong joinable =
+        state.viewChanges.joinableView(state.view, state.id, state.quorums.joinViewChange());
+    joinable.ifPresent(v -> {
+      moveToView(v);
+      state.trace(SpecAction.JoinViewChange, v, -1, null);
+    });
+    return joinable.isPresent();
   }
 
   /**
    * Spec: PBFT.tla!SendNewView. The primary of the view this replica moved to, holding 2f+1
    * VIEW-CHANGEs for it (its own among them), multicasts NEW-VIEW with V and the O that
-   * PBFT.tla!ComputeNewView derives from V, and enters the view.
+   * PBFT.tla!ComputeNewView derives from V, and enters the view. True if it did.
    */
-  private void sendNewView() {
+  boolean sendNewView() {
     if (!state.isPrimary() || state.status != Replica.Status.VIEW_CHANGE
         || newViewSentFor == state.view) {
-      return;
+      return false;
     }
     List<ViewChange> all = state.viewChanges.forView(state.view);
     int quorum = state.quorums.newView();
     if (all.size() < quorum) {
-      return;
+      return false;
     }
     List<ViewChange> v = new ArrayList<>();
     all.stream().filter(vc -> vc.replica() == state.id).forEach(v::add);
@@ -155,6 +159,7 @@ final class ViewChanging {
     state.broadcast(ownNewView);
     traceNewView(SpecAction.SendNewView, computed, ownNewView);
     enterView(computed);
+    return true;
   }
 
   /**
@@ -196,7 +201,9 @@ final class ViewChanging {
   /**
    * PBFT.tla!EnterView: normal status in the new view; adopt the NEW-VIEW's checkpoint if newer;
    * accept the pre-prepares of O above the low watermark (a backup multicasts PREPARE for each).
-   * Backups hand their waiting requests to the new primary, which orders them after O.
+   * Backups hand their waiting requests to the new primary, which orders them after O. What the
+   * new view enables (COMMITs for slots already prepared, the PRE-PREPAREs that arrived before
+   * the NEW-VIEW, the primary's next batch) the progress loop fires next.
    */
   private void enterView(NewViewComputation.Result computed) {
     state.status = Replica.Status.NORMAL;
@@ -205,20 +212,18 @@ final class ViewChanging {
     if (computed.checkpoint().seq() > state.h()) {
       checkpointing.adoptCheckpoint(computed.checkpoint());
     }
-    List<Slot> slots = new ArrayList<>();
     for (PrePrepare pp : computed.prePrepares()) {
       if (pp.seq() <= state.h()) {
         continue;
       }
       Slot slot = state.log.slot(state.view, pp.seq());
       slot.accept(pp);
-      normalCase.orderedThroughNewView(pp);
       if (!state.isPrimary()) {
         Prepare prepare = new Prepare(state.view, pp.seq(), pp.digest(), state.id);
         slot.addPrepare(prepare);
         state.broadcast(prepare);
       }
-      slots.add(slot);
+      normalCase.orderedThroughNewView(slot, pp);
     }
     if (state.isPrimary()) {
       normalCase.orderAfter(Math.max(state.h(), computed.maxSeq()));
@@ -228,9 +233,6 @@ final class ViewChanging {
     if (!state.pending.isEmpty()) {
       state.timer.restart();
     }
-    slots.forEach(normalCase::sendCommit);
-    normalCase.handleEarlyPrePrepares();
-    normalCase.sendPrePrepare();
   }
 
   /** A NEW-VIEW event: minS and its state digest, and the message itself (V and O). */

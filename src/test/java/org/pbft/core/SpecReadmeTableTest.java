@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The table of spec actions in spec/README.md says what the code does: for each action, the
  * handler it names carries that action's {@code Spec:} tag, and each method it lists under
- * "called from" exists in the core and reaches the handler (directly, or through core methods it
+ * "taken from" exists in the core and reaches the handler (directly, or through core methods it
  * calls, at most three calls deep). A renamed handler, or a caller that no longer leads to the
  * action, fails here rather than in a reader's head.
  */
@@ -33,8 +33,10 @@ class SpecReadmeTableTest {
       "^\\| `([A-Z][A-Za-z]*)\\(.*?\\)`[^|]*\\| `([A-Za-z]+)\\.([a-zA-Z]+)`[^|]*\\|([^|]*)\\|",
       Pattern.MULTILINE);
   private static final Pattern CODE = Pattern.compile("`([a-z][A-Za-z]*)`");
+  /** A method of a top-level class: indented by two spaces exactly (nested types are not read). */
   private static final Pattern METHOD =
-      Pattern.compile("^  (?:[A-Za-z<>\\[\\],.? ]+ )?([a-z][A-Za-z0-9]*)\\([^;]*$");
+      Pattern.compile("^  (?:[A-Za-z<>\\[\\],.?][A-Za-z<>\\[\\],.? ]* )?"
+          + "([a-z][A-Za-z0-9]*)\\([^;]*$");
   private static final Pattern CALL = Pattern.compile("(?:\\.|::|\\b)([a-z][A-Za-z0-9]*)\\(?");
 
   private record Row(String action, String handlerClass, String handler, List<String> callers) {}
@@ -82,17 +84,38 @@ class SpecReadmeTableTest {
 
   /** Whether {@code from}'s body calls {@code to}, within three calls through core methods. */
   private static boolean reaches(String from, String to, Map<String, String> bodies) {
+    return reaches(from, to, bodies, CALL);
+  }
+
+  /**
+   * As {@link #reaches}, but the last call must be to the phase handler itself: unqualified, on
+   * a phase's field ({@code checkpointing.stableCheckpoint()}) or as a method reference; a
+   * record accessor or a quorum size of the same name ({@code quorums.stableCheckpoint()}) is
+   * not the action.
+   */
+  private static boolean reachesHandler(String from, String to, Map<String, String> bodies) {
+    Pattern handlerCall = Pattern.compile("(?:(?<![.\\w])|\\b(?:normalCase|checkpointing|"
+        + "viewChanging)\\.|::)(" + Pattern.quote(to) + ")\\(?");
+    return reaches(from, to, bodies, handlerCall);
+  }
+
+  private static boolean reaches(
+      String from, String to, Map<String, String> bodies, Pattern last) {
     Deque<String> queue = new ArrayDeque<>(List.of(from));
     Set<String> seen = new HashSet<>(queue);
     for (int depth = 0; depth <= 3 && !queue.isEmpty(); depth++) {
       Deque<String> next = new ArrayDeque<>();
       for (String m : queue) {
-        Matcher call = CALL.matcher(bodies.getOrDefault(m, ""));
-        while (call.find()) {
-          String callee = call.group(1);
-          if (callee.equals(to)) {
+        String body = bodies.getOrDefault(m, "");
+        Matcher handler = last.matcher(body);
+        while (handler.find()) {
+          if (handler.group(1).equals(to)) {
             return true;
           }
+        }
+        Matcher call = CALL.matcher(body);
+        while (call.find()) {
+          String callee = call.group(1);
           if (bodies.containsKey(callee) && seen.add(callee)) {
             next.add(callee);
           }
@@ -122,9 +145,32 @@ class SpecReadmeTableTest {
     for (Row r : rows()) {
       for (String caller : r.callers()) {
         assertTrue(bodies.containsKey(caller),
-            r.action() + ": no core method " + caller + " (spec/README.md, called from)");
+            r.action() + ": no core method " + caller + " (spec/README.md, taken from)");
         assertTrue(reaches(caller, r.handler(), bodies),
             r.action() + ": " + caller + " does not lead to " + r.handler());
+      }
+    }
+  }
+
+  /**
+   * The progress loop is the only way to the actions it fires: a message receiver records what
+   * arrived and leaves the rest to {@code Replica.fireEnabledActions}.
+   */
+  @Test
+  void noMessageReceiverTakesAnActionTheLoopFires() throws IOException {
+    Map<String, String> bodies = bodies();
+    List<String> receivers = bodies.keySet().stream()
+        .filter(m -> m.matches("on[A-Z][A-Za-z]*")).sorted().toList();
+    assertTrue(receivers.containsAll(List.of("onPrepare", "onCommit", "onCheckpoint",
+        "onViewChange", "onNewView", "onStateSnapshot", "onRequest")), "receivers: " + receivers);
+    for (Row r : rows()) {
+      if (!r.callers().contains("fireEnabledActions")) {
+        continue;
+      }
+      for (String receiver : receivers) {
+        assertTrue(!reachesHandler(receiver, r.handler(), bodies),
+            r.action() + " is fired by the progress loop, but " + receiver + " leads to "
+                + r.handler());
       }
     }
   }
@@ -132,10 +178,24 @@ class SpecReadmeTableTest {
   @Test
   void aCallerThatDoesNotLeadToTheHandlerIsCaught() throws IOException {
     Map<String, String> bodies = bodies();
-    assertTrue(reaches("onCheckpoint", "stateTransfer", bodies));
+    assertTrue(reaches("fireEnabledActions", "stateTransfer", bodies));
+    assertTrue(reaches("receiveEarlyPrePrepare", "onPrePrepare", bodies));
     assertTrue(!reaches("onFetchState", "execute", bodies),
         "serving a state executes nothing: a table listing onFetchState for Execute is wrong");
-    assertEquals(List.of("onPrepare", "onPrePrepare"), rows().stream()
+    assertTrue(!reaches("onPrepare", "sendCommit", bodies),
+        "a PREPARE is recorded; the loop sends the COMMIT");
+    assertEquals(List.of("fireEnabledActions"), rows().stream()
         .filter(r -> r.action().equals("SendCommit")).findFirst().orElseThrow().callers());
+  }
+
+  /** The receivers check would catch a receiver that takes an action the loop should fire. */
+  @Test
+  void aReceiverThatTakesALoopActionIsCaught() {
+    Map<String, String> bodies = Map.of(
+        "onCommit", "    state.log.slot(c.view(), c.seq()).addCommit(c);\n    execute();\n",
+        "execute", "");
+    assertTrue(reachesHandler("onCommit", "execute", bodies));
+    assertTrue(!reachesHandler("onCommit", "stableCheckpoint",
+        Map.of("onCommit", "    int q = state.quorums.stableCheckpoint();\n")));
   }
 }
