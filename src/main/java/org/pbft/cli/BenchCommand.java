@@ -149,8 +149,10 @@ public final class BenchCommand implements Callable<Integer> {
           o.println("  " + (baseline ? "the server: " : "each replica (mean of " + n + "): ")
               + replicaWork(countersDir, n, r, attack));
           o.println(String.format(Locale.ROOT, "  the client process (%d closed loops%s): %.3f ms "
-              + "CPU per request", clients, async ? " in one node" : ", a node each",
-              r.cpuNanos() / 1e6 / Math.max(1, r.operations())));
+              + "CPU per request (%.3f of it JIT compiling)", clients,
+              async ? " in one node" : ", a node each",
+              r.cpuNanos() / 1e6 / Math.max(1, r.operations()),
+              r.jitNanos() / 1e6 / Math.max(1, r.operations())));
           o.flush();
         }
         if (attack) {

@@ -19,10 +19,10 @@ public final class ClosedLoopBench {
   /**
    * The measured interval's result: from {@code startMillis} to {@code endMillis} (wall clock),
    * with the operations completed in each whole second of it and the CPU time this process (the
-   * clients) spent over it.
+   * clients) spent over it, {@code jitNanos} of it in the JIT compiler's threads.
    */
   public record Result(long operations, double seconds, DescriptiveStatistics latencyMillis,
-      long startMillis, long endMillis, List<Long> perSecond, long cpuNanos) {
+      long startMillis, long endMillis, List<Long> perSecond, long cpuNanos, long jitNanos) {
     public double opsPerSecond() {
       return operations / seconds;
     }
@@ -51,6 +51,7 @@ public final class ClosedLoopBench {
     measuring.set(true);
     long startMillis = System.currentTimeMillis();
     long cpuBefore = WorkCounters.processCpuNanos();
+    long jitBefore = JvmThreadsCpu.ofThisProcess().compilerNanos();
     long start = System.nanoTime();
     List<Long> perSecond = new ArrayList<>();
     long deadline = start + (long) (seconds * 1e9);
@@ -66,12 +67,13 @@ public final class ClosedLoopBench {
     double elapsed = (System.nanoTime() - start) / 1e9;
     long endMillis = System.currentTimeMillis();
     long cpu = WorkCounters.processCpuNanos() - cpuBefore;
+    long jit = JvmThreadsCpu.ofThisProcess().compilerNanos() - jitBefore;
     measuring.set(false);
     stop.set(true);
     done.await(10, TimeUnit.SECONDS);
     synchronized (latencies) {
       return new Result(ops, elapsed, new DescriptiveStatistics(latencies), startMillis,
-          endMillis, perSecond, cpu);
+          endMillis, perSecond, cpu, jit);
     }
   }
 

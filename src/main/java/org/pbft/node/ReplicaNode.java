@@ -589,11 +589,12 @@ public final class ReplicaNode implements AutoCloseable {
 
   /** What this process has done so far, for the benchmark ({@code pbft replica --counters}). */
   public WorkCounters workCounters() {
+    JvmThreadsCpu jvm = JvmThreadsCpu.ofThisProcess();
     return new WorkCounters(System.currentTimeMillis(), repliesSent, executedBatches,
         org.pbft.crypto.Ed25519.signed(), org.pbft.crypto.Ed25519.verified(),
         org.pbft.crypto.Hmac.computed(), transport.framesSent(), transport.framesReceived(),
         transport.bytesSent(), transport.bytesReceived(), inputs == null ? 0 : inputs.syncs(),
-        WorkCounters.processCpuNanos());
+        WorkCounters.processCpuNanos(), jvm.compilerNanos(), jvm.gcNanos());
   }
 
   /** Frames dropped before the core, by reason. */

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param macs HMACs computed, made or checked (link MACs and client authenticators)
  * @param syncs forces of the input log to disk
  * @param cpuNanos CPU time of the whole process, every thread
+ * @param jitNanos of that, the JIT compiler threads' ({@link JvmThreadsCpu})
+ * @param gcNanos of that, the garbage collector threads'
  */
 public record WorkCounters(long millis, long requests, long batches, long signed, long verified,
     long macs, long framesSent, long framesReceived, long bytesSent, long bytesReceived,
-    long syncs, long cpuNanos) {
+    long syncs, long cpuNanos, long jitNanos, long gcNanos) {
 
   /** The counters of what happened after {@code earlier} up to this. */
   public WorkCounters minus(WorkCounters earlier) {
@@ -28,7 +30,8 @@ public record WorkCounters(long millis, long requests, long batches, long signed
         batches - earlier.batches, signed - earlier.signed, verified - earlier.verified,
         macs - earlier.macs, framesSent - earlier.framesSent,
         framesReceived - earlier.framesReceived, bytesSent - earlier.bytesSent,
-        bytesReceived - earlier.bytesReceived, syncs - earlier.syncs, cpuNanos - earlier.cpuNanos);
+        bytesReceived - earlier.bytesReceived, syncs - earlier.syncs, cpuNanos - earlier.cpuNanos,
+        jitNanos - earlier.jitNanos, gcNanos - earlier.gcNanos);
   }
 
   /** The sum of two processes' counters over the same interval. */
@@ -36,7 +39,8 @@ public record WorkCounters(long millis, long requests, long batches, long signed
     return new WorkCounters(Math.max(millis, o.millis), requests + o.requests,
         batches + o.batches, signed + o.signed, verified + o.verified, macs + o.macs,
         framesSent + o.framesSent, framesReceived + o.framesReceived, bytesSent + o.bytesSent,
-        bytesReceived + o.bytesReceived, syncs + o.syncs, cpuNanos + o.cpuNanos);
+        bytesReceived + o.bytesReceived, syncs + o.syncs, cpuNanos + o.cpuNanos,
+        jitNanos + o.jitNanos, gcNanos + o.gcNanos);
   }
 
   /**
@@ -51,10 +55,11 @@ public record WorkCounters(long millis, long requests, long batches, long signed
     double r = requests;
     return String.format(Locale.ROOT, "batch %s; per request: %.3f signatures made, "
         + "%.3f checked, %.2f MACs, %.2f frames and %,.0f bytes sent, %.2f frames and %,.0f "
-        + "bytes received, %.3f fsyncs, %.3f ms CPU",
+        + "bytes received, %.3f fsyncs, %.3f ms CPU (%.3f of it JIT compiling, %.3f GC)",
         batches == 0 ? "none (no protocol)" : String.format(Locale.ROOT, "%.1f requests",
             r / batches), signed / r, verified / r, macs / r, framesSent / r, bytesSent / r,
-        framesReceived / r, bytesReceived / r, syncs / r, cpuNanos / 1e6 / r);
+        framesReceived / r, bytesReceived / r, syncs / r, cpuNanos / 1e6 / r, jitNanos / 1e6 / r,
+        gcNanos / 1e6 / r);
   }
 
   /** {@code key=value} pairs separated by spaces, in field order. */
@@ -89,15 +94,16 @@ public record WorkCounters(long millis, long requests, long batches, long signed
       v[i] = value;
     }
     return new WorkCounters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
-        v[11]);
+        v[11], v[12], v[13]);
   }
 
   private static final String[] FIELDS = {"millis", "requests", "batches", "signed", "verified",
-      "macs", "framesSent", "framesReceived", "bytesSent", "bytesReceived", "syncs", "cpuNanos"};
+      "macs", "framesSent", "framesReceived", "bytesSent", "bytesReceived", "syncs", "cpuNanos",
+      "jitNanos", "gcNanos"};
 
   private Map<String, Long> fields() {
     long[] v = {millis, requests, batches, signed, verified, macs, framesSent, framesReceived,
-        bytesSent, bytesReceived, syncs, cpuNanos};
+        bytesSent, bytesReceived, syncs, cpuNanos, jitNanos, gcNanos};
     Map<String, Long> out = new LinkedHashMap<>();
     for (int i = 0; i < FIELDS.length; i++) {
       out.put(FIELDS[i], v[i]);
