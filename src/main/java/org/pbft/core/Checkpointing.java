@@ -84,13 +84,8 @@ final class Checkpointing {
    * is discarded. True if it fired.
    */
   boolean stableCheckpoint() {
-    Optional<CertifiedCheckpoint> certified = state.checkpoints
-        .highestCertified(state.lastExecuted, state.quorums.stableCheckpoint());
-    certified.ifPresent(c -> {
-      adoptCheckpoint(c);
-      state.trace(SpecAction.StableCheckpoint, -1, c.seq(), c.stateDigest());
-    });
-    return certified.isPresent();
+    return adoptAs(SpecAction.StableCheckpoint, state.checkpoints
+        .highestCertified(state.lastExecuted, state.quorums.stableCheckpoint()));
   }
 
   /**
@@ -101,12 +96,20 @@ final class Checkpointing {
    * primary resumes there. True if it fired.
    */
   boolean stateTransfer() {
-    Optional<CertifiedCheckpoint> certified = state.checkpoints
+    return adoptAs(SpecAction.StateTransfer, state.checkpoints
         .highestCertified(Long.MAX_VALUE, state.quorums.stableCheckpoint())
-        .filter(c -> c.seq() > state.lastExecuted);
+        .filter(c -> c.seq() > state.lastExecuted));
+  }
+
+  /**
+   * The one body of {@link #stableCheckpoint} and {@link #stateTransfer}, which differ only in
+   * which certified checkpoint they take: adopts it, if there is one, and traces it as
+   * {@code action}. True if it did.
+   */
+  private boolean adoptAs(SpecAction action, Optional<CertifiedCheckpoint> certified) {
     certified.ifPresent(c -> {
       adoptCheckpoint(c);
-      state.trace(SpecAction.StateTransfer, -1, c.seq(), c.stateDigest());
+      state.trace(action, -1, c.seq(), c.stateDigest());
     });
     return certified.isPresent();
   }
