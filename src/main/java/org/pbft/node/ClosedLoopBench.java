@@ -115,7 +115,7 @@ public final class ClosedLoopBench {
     List<org.pbft.config.NodeKeys> keys = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      keys.add(org.pbft.config.NodeKeys.load(configDir.resolve("client-" + i + ".key")));
+      keys.add(clientKeys(configDir, i));
       indices.add(i);
     }
     return List.of(ClientNode.group(cluster, keys, indices, NodeOptions.defaults(), 100));
@@ -133,9 +133,14 @@ public final class ClosedLoopBench {
       java.nio.file.Path configDir, int count) throws org.pbft.config.ConfigException {
     List<ClientNode> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      out.add(new ClientNode(cluster, org.pbft.config.NodeKeys.load(
-          configDir.resolve("client-" + i + ".key")), i, NodeOptions.defaults(), 100));
+      out.add(new ClientNode(cluster, clientKeys(configDir, i), i, NodeOptions.defaults(), 100));
     }
     return out;
+  }
+
+  /** Client {@code i}'s keys, from the file {@code pbft keygen} wrote for it. */
+  private static org.pbft.config.NodeKeys clientKeys(java.nio.file.Path configDir, int i)
+      throws org.pbft.config.ConfigException {
+    return org.pbft.config.NodeKeys.load(configDir.resolve("client-" + i + ".key"));
   }
 }
