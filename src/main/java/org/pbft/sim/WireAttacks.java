@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.pbft.core.message.Message;
 import org.pbft.crypto.Hmac;
 import org.pbft.wire.Limits;
+import org.pbft.wire.SecureChannel;
 
 /**
  * What a Byzantine replica does to its own frames on the real wire, besides what its strategy
@@ -56,8 +57,6 @@ final class WireAttacks {
     int body = out.length - Hmac.MAC_BYTES;
     int at = body / 2 + random.nextInt(Math.max(1, body / 2));
     out[at] ^= (byte) (1 + random.nextInt(255));
-    byte[] mac = Hmac.mac(wire.linkKey(from, to), out, 0, body);
-    System.arraycopy(mac, 0, out, body, Hmac.MAC_BYTES);
-    return out;
+    return SecureChannel.remac(out, wire.linkKey(from, to));
   }
 }

@@ -77,10 +77,10 @@ class DropReasonTest {
   @Test
   void hugeCountIsOversizedAndCountBeyondTheFrameIsTruncated() throws WireException {
     byte[] frame = prePrepareFrame(new Request(0, 1, new byte[] {5}));
-    byte[] huge = FrameSurgery.remac(
+    byte[] huge = SecureChannel.remac(
         FrameSurgery.withInt(frame, REQUEST_COUNT_AT, Integer.MAX_VALUE), cluster.linkKey(R0, R1));
     refused(DropReason.OVERSIZED, () -> cluster.channel(R1).open(huge));
-    byte[] beyond = FrameSurgery.remac(
+    byte[] beyond = SecureChannel.remac(
         FrameSurgery.withInt(frame, REQUEST_COUNT_AT, 1000), cluster.linkKey(R0, R1));
     assertMentions(refused(DropReason.TRUNCATED, () -> cluster.channel(R1).open(beyond)),
         "PRE-PREPARE request count = 1000");
@@ -90,7 +90,7 @@ class DropReasonTest {
   void truncated() {
     refused(DropReason.TRUNCATED, () -> cluster.channel(R0).open(new byte[0]));
     refused(DropReason.TRUNCATED, () -> cluster.channel(R0).open(new byte[] {1, 0, 0}));
-    byte[] cut = FrameSurgery.remac(
+    byte[] cut = SecureChannel.remac(
         FrameSurgery.cutBeforeMac(commitFrame(), 2), cluster.linkKey(R1, R0));
     assertMentions(refused(DropReason.TRUNCATED, () -> cluster.channel(R0).open(cut)),
         "COMMIT replica");
@@ -105,7 +105,7 @@ class DropReasonTest {
 
   @Test
   void unknownType() {
-    byte[] frame = FrameSurgery.remac(
+    byte[] frame = SecureChannel.remac(
         FrameSurgery.withByte(commitFrame(), MESSAGE_AT, 99), cluster.linkKey(R1, R0));
     assertMentions(refused(DropReason.UNKNOWN_TYPE, () -> cluster.channel(R0).open(frame)),
         "99");
@@ -113,7 +113,7 @@ class DropReasonTest {
 
   @Test
   void trailingBytesAreMalformed() {
-    byte[] frame = FrameSurgery.remac(
+    byte[] frame = SecureChannel.remac(
         FrameSurgery.insertBeforeMac(commitFrame(), new byte[] {0}), cluster.linkKey(R1, R0));
     assertMentions(refused(DropReason.MALFORMED, () -> cluster.channel(R0).open(frame)),
         "1 trailing bytes");
@@ -121,11 +121,11 @@ class DropReasonTest {
 
   @Test
   void negativeViewOrReplicaOutOfRangeIsMalformed() {
-    byte[] negative = FrameSurgery.remac(
+    byte[] negative = SecureChannel.remac(
         FrameSurgery.withLong(commitFrame(), VIEW_AT, -1), cluster.linkKey(R1, R0));
     assertMentions(refused(DropReason.MALFORMED, () -> cluster.channel(R0).open(negative)),
         "COMMIT view is negative");
-    byte[] outOfRange = FrameSurgery.remac(
+    byte[] outOfRange = SecureChannel.remac(
         FrameSurgery.withInt(commitFrame(), COMMIT_REPLICA_AT, 4), cluster.linkKey(R1, R0));
     assertMentions(refused(DropReason.MALFORMED, () -> cluster.channel(R0).open(outOfRange)),
         "COMMIT replica = 4 is outside [0, 4)");
@@ -134,7 +134,7 @@ class DropReasonTest {
   @Test
   void nestedMessageOfTheWrongTypeIsMalformed() throws WireException {
     byte[] frame = prePrepareFrame(new Request(0, 1, new byte[] {5}));
-    byte[] wrong = FrameSurgery.remac(FrameSurgery.withByte(frame, REQUEST_COUNT_AT + 4, 3),
+    byte[] wrong = SecureChannel.remac(FrameSurgery.withByte(frame, REQUEST_COUNT_AT + 4, 3),
         cluster.linkKey(R0, R1));
     assertMentions(refused(DropReason.MALFORMED, () -> cluster.channel(R1).open(wrong)),
         "is a PREPARE, expected a REQUEST");
@@ -176,7 +176,7 @@ class DropReasonTest {
     byte[] frame = commitFrame();
     byte[] flipped = FrameSurgery.withByte(frame, VIEW_AT, frame[VIEW_AT] ^ 1);
     refused(DropReason.BAD_MAC, () -> cluster.channel(R0).open(flipped));
-    byte[] otherKey = FrameSurgery.remac(frame, cluster.linkKey(R2, R0));
+    byte[] otherKey = SecureChannel.remac(frame, cluster.linkKey(R2, R0));
     refused(DropReason.BAD_MAC, () -> cluster.channel(R0).open(otherKey));
   }
 
@@ -212,9 +212,9 @@ class DropReasonTest {
     int authenticatorAt = frame.length - Hmac.MAC_BYTES - TestCluster.N * Authenticator.ENTRY_BYTES;
     int entryOf1 = authenticatorAt + Authenticator.ENTRY_BYTES;
     int entryOf2 = authenticatorAt + 2 * Authenticator.ENTRY_BYTES;
-    byte[] badFor1 = FrameSurgery.remac(
+    byte[] badFor1 = SecureChannel.remac(
         FrameSurgery.withByte(frame, entryOf1, frame[entryOf1] ^ 1), cluster.linkKey(C0, R1));
-    byte[] badFor2 = FrameSurgery.remac(
+    byte[] badFor2 = SecureChannel.remac(
         FrameSurgery.withByte(frame, entryOf2, frame[entryOf2] ^ 1), cluster.linkKey(C0, R1));
 
     assertMentions(refused(DropReason.BAD_REQUEST_AUTHENTICATOR,

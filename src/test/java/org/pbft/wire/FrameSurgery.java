@@ -5,21 +5,15 @@ import java.util.Arrays;
 import org.pbft.crypto.Hmac;
 
 /**
- * Edits of sealed frames for tests. {@link #remac} recomputes the link MAC, so that a test
- * reaches the checks behind it: what a faulty peer that holds the link key can send.
+ * Edits of sealed frames for tests. {@link SecureChannel#remac} then recomputes the link MAC,
+ * so that a test reaches the checks behind it: what a faulty peer that holds the link key can
+ * send.
  */
 final class FrameSurgery {
   /** Where the message's type byte is: right after the header. */
   static final int MESSAGE_AT = FrameHeader.LENGTH;
 
   private FrameSurgery() {}
-
-  static byte[] remac(byte[] frame, byte[] linkKey) {
-    byte[] copy = frame.clone();
-    int macAt = copy.length - Hmac.MAC_BYTES;
-    System.arraycopy(Hmac.mac(linkKey, copy, 0, macAt), 0, copy, macAt, Hmac.MAC_BYTES);
-    return copy;
-  }
 
   static byte[] withByte(byte[] frame, int offset, int value) {
     byte[] copy = frame.clone();

@@ -63,7 +63,7 @@ class FuzzProperties {
     System.arraycopy(header, 0, forged, 0, header.length);
     forged[header.length] = (byte) type;
     System.arraycopy(body, 0, forged, header.length + 1, body.length);
-    openExpectingAnyReason(FrameSurgery.remac(forged, cluster.linkKey(SENDER, RECEIVER)));
+    openExpectingAnyReason(SecureChannel.remac(forged, cluster.linkKey(SENDER, RECEIVER)));
   }
 
   /** Valid frames with one mutation, link MAC recomputed or not. */
@@ -78,7 +78,7 @@ class FuzzProperties {
     boolean headerKept = frame.length >= FrameHeader.LENGTH && java.util.Arrays.equals(
         sealed, 0, FrameHeader.LENGTH, frame, 0, FrameHeader.LENGTH);
     if (remac && headerKept && frame.length > 32) {
-      frame = FrameSurgery.remac(frame, cluster.linkKey(route.from(), route.to()));
+      frame = SecureChannel.remac(frame, cluster.linkKey(route.from(), route.to()));
     }
     SecureChannel receiver = cluster.newChannel(route.to(), Limits.defaults());
     if (remac && headerKept) {

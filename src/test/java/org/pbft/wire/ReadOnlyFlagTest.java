@@ -38,7 +38,7 @@ class ReadOnlyFlagTest {
   void aFlagByteOtherThanZeroOrOneIsMalformed() {
     byte[] frame = cluster.seal(C0, R0, new Request(0, 7, OP, true));
     assertEquals(1, frame[REQUEST_FLAG_AT], "the offset points at the flag");
-    byte[] two = FrameSurgery.remac(
+    byte[] two = SecureChannel.remac(
         FrameSurgery.withByte(frame, REQUEST_FLAG_AT, 2), cluster.linkKey(C0, R0));
     WireException e = assertThrows(WireException.class, () -> cluster.channel(R0).open(two));
     assertEquals(DropReason.MALFORMED, e.reason(), e.getMessage());
@@ -48,7 +48,7 @@ class ReadOnlyFlagTest {
   @Test
   void theClientsAuthenticatorCoversTheFlag() {
     byte[] frame = cluster.seal(C0, R0, new Request(0, 7, OP, false));
-    byte[] flipped = FrameSurgery.remac(
+    byte[] flipped = SecureChannel.remac(
         FrameSurgery.withByte(frame, REQUEST_FLAG_AT, 1), cluster.linkKey(C0, R0));
     WireException e = assertThrows(WireException.class, () -> cluster.channel(R0).open(flipped));
     assertEquals(DropReason.BAD_REQUEST_AUTHENTICATOR, e.reason(), e.getMessage());
