@@ -30,4 +30,18 @@ public sealed interface Effect {
 
   /** {@code message} was ignored, for {@code reason}. */
   record Ignore(IgnoreReason reason, Message message) implements Effect {}
+
+  /**
+   * Whether a step's {@code effects} ignore {@code received} (an {@link Ignore} of that very
+   * message): if not, the core kept it, and the signatures it carried may go into what the
+   * replica sends later.
+   */
+  static boolean ignores(List<Effect> effects, Message received) {
+    for (Effect e : effects) {
+      if (e instanceof Ignore i && i.message() == received) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -457,7 +457,6 @@ public final class ReplicaNode implements AutoCloseable {
       // until the bug is fixed, or its directory is moved away and it rejoins by state transfer.)
       throw new CoreFailure(describe(event), e);
     }
-    boolean acceptedFrame = event instanceof Arrived;
     for (Effect e : effects) {
       if (e instanceof Effect.Trace) {
         traceEvents++;
@@ -466,13 +465,12 @@ public final class ReplicaNode implements AutoCloseable {
         executedRequests += x.requests().size();
       } else if (e instanceof Effect.Ignore i) {
         ignored.add(i.reason());
-        acceptedFrame &= i.message() != ((Arrived) event).frame().message();
       }
     }
-    if (acceptedFrame) {
+    if (event instanceof Arrived a && !Effect.ignores(effects, a.frame().message())) {
       // Its signatures may go into certificates this replica sends later; those of a message
       // the core ignored never do, so a peer cannot make the channel hold more than the core.
-      channel.keep(((Arrived) event).frame());
+      channel.keep(a.frame());
     }
     if (peer instanceof Peer.CorrectPeer c) {
       return new Stepped(effects, clock.now(), ticks, c.replica().lowWatermark(),

@@ -324,15 +324,7 @@ public final class Simulation {
    * sends later. The Byzantine replica keeps everything, to forward whatever it likes.
    */
   private boolean accepted(int id, List<Effect> effects, Message m) {
-    if (byzantine.contains(id)) {
-      return true;
-    }
-    for (Effect e : effects) {
-      if (e instanceof Effect.Ignore i && i.message() == m) {
-        return false;
-      }
-    }
-    return true;
+    return byzantine.contains(id) || !Effect.ignores(effects, m);
   }
 
   /** Steps replica {@code id}; its effects, or null if it threw. */
