@@ -29,4 +29,7 @@ MutantNext ==
     \/ DoExecute
     \/ CheckpointNext
     \/ ViewChangeNext
+
+\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

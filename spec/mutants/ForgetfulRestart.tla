@@ -43,4 +43,7 @@ ForgetfulRestart(r) ==
 MutantNext ==
     \/ Next
     \/ \E r \in Correct : ForgetfulRestart(r)
+
+\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

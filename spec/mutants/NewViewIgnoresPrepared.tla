@@ -18,4 +18,7 @@ ComputeNewViewWithoutP(v, V) ==
     IN  NVMsg(v, minS, ckpt.s, {})
 
 MutantNext == Next
+
+\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

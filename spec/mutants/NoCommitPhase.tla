@@ -23,11 +23,18 @@ ExecuteWhenPrepared(r, v, n, d) ==
     /\ UNCHANGED <<view, status, h, prePrepares, prepares, commits, viewChanges,
                    newViews>>
 
+ExecuteWhenPreparedNext(r) ==
+    \E v \in Views, d \in Values : ExecuteWhenPrepared(r, v, Len(executed[r]) + 1, d)
+
 MutantNext ==
     \/ DoSendPrePrepare
     \/ DoReceivePrePrepare
     \/ DoSendCommit
-    \/ \E r \in Correct, v \in Views, d \in Values : ExecuteWhenPrepared(r, v, Len(executed[r]) + 1, d)
+    \/ \E r \in Correct : ExecuteWhenPreparedNext(r)
     \/ CheckpointNext
     \/ ViewChangeNext
+
+\* The same with eager execution (PBFT's ReducedNext), for NoCommitPhase-reduced.cfg:
+\* the execution done eagerly is this mutant's own.
+MutantReducedNext == Eagerly(ExecuteWhenPreparedNext, MutantNext)
 =============================================================================

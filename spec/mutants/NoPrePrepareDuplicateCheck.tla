@@ -32,4 +32,7 @@ MutantNext ==
     \/ DoExecute
     \/ CheckpointNext
     \/ ViewChangeNext
+
+\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

@@ -17,4 +17,7 @@ SmallQuorum == 2 * F
 WaivedQuorumAssumption == TRUE
 
 MutantNext == Next
+
+\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

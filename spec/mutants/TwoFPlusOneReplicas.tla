@@ -15,4 +15,7 @@ FPlusOne == F + 1
 WaivedQuorumAssumption == TRUE
 
 MutantNext == Next
+
+\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

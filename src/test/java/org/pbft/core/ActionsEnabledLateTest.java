@@ -12,6 +12,7 @@ import org.pbft.core.message.Commit;
 import org.pbft.core.message.FetchState;
 import org.pbft.core.message.NewView;
 import org.pbft.core.message.PrePrepare;
+import org.pbft.core.message.Prepare;
 import org.pbft.core.message.StateSnapshot;
 import org.pbft.core.message.ViewChange;
 import org.pbft.service.KeyValueStore;
@@ -51,6 +52,45 @@ class ActionsEnabledLateTest {
     assertEquals(List.of(SpecAction.ReceiveNewView, SpecAction.SendCommit), actions(out),
         "its own PREPARE and replica 2's make it prepared as it enters the view");
     assertEquals(List.of(commit(a, 3)), sent(out, Commit.class));
+  }
+
+  /** Both slots of O become prepared in the NEW-VIEW's step: both COMMITs, in sequence order. */
+  @Test
+  void everySlotOfTheNewViewThatIsPreparedOnEntryIsCommitted() {
+    Replica r = new Replica(3, Cluster.smallConfig(), new KeyValueStore());
+    r.step(new Input.Receive(1, vc(1, 1)));
+    r.step(new Input.Receive(2, vc(1, 2)));
+    List<ViewChange> v = List.of(
+        vc(1, 1, cert(pp(0, 1, req(1, 1)), 2, 3), cert(pp(0, 2, req(2, 1)), 2, 3)),
+        vc(1, 2), vc(1, 3));
+    List<PrePrepare> o = NewViewComputation.compute(1, v).prePrepares();
+    assertEquals(2, o.size());
+    for (PrePrepare x : o) {
+      r.step(new Input.Receive(2, prepare(x, 2))); // replica 2 entered view 1 first
+    }
+    List<Effect> out = r.step(new Input.Receive(1, new NewView(1, v, o)));
+    assertEquals(List.of(commit(o.get(0), 3), commit(o.get(1), 3)), sent(out, Commit.class));
+  }
+
+  /**
+   * Two PRE-PREPAREs of view 1 arrive before its NEW-VIEW and are held; entering the view
+   * accepts both in that step, not one per step (the progress loop starts again from the top
+   * after each action it fires).
+   */
+  @Test
+  void everyPrePrepareHeldForAViewIsAcceptedAsTheReplicaEntersIt() {
+    Replica r = new Replica(3, Cluster.smallConfig(), new KeyValueStore());
+    r.step(new Input.Receive(1, vc(1, 1)));
+    r.step(new Input.Receive(2, vc(1, 2)));
+    assertEquals(Replica.Status.VIEW_CHANGE, r.status(), "joined view 1");
+    PrePrepare a = pp(1, 1, req(1, 1));
+    PrePrepare b = pp(1, 2, req(2, 1));
+    assertEquals(List.of(), sent(r.step(new Input.Receive(1, a)), Prepare.class), "held");
+    assertEquals(List.of(), sent(r.step(new Input.Receive(1, b)), Prepare.class), "held");
+    List<ViewChange> v = List.of(vc(1, 1), vc(1, 2), vc(1, 3));
+    List<Effect> out = r.step(new Input.Receive(1,
+        new NewView(1, v, NewViewComputation.compute(1, v).prePrepares())));
+    assertEquals(List.of(prepare(a, 3), prepare(b, 3)), sent(out, Prepare.class));
   }
 
   /** Replica 3 holds the CHECKPOINTs of 0 and 1 for 2; its own, as it executes 2, is the third. */
