@@ -614,6 +614,16 @@ DebugNoStateTransfer ==
 (* NEW-VIEW put a null request in a gap and a correct replica executed it.   *)
 DebugNoNullExecuted == \A r \in Correct : \A i \in 1 .. Len(executed[r]) : executed[r][i] # Null
 
+(* One NEW-VIEW carries a request into the new view at one sequence number  *)
+(* and fills a gap below it with the null request, and a correct replica    *)
+(* executes both: two slots of one window across a view change.             *)
+DebugNoCarriedBesideNull ==
+    ~ \E nv \in newViews, r \in Correct :
+        \E o1, o2 \in nv.O :
+            /\ o1[2] = Null /\ o2[2] \in Requests
+            /\ o1[1] <= Len(executed[r]) /\ o2[1] <= Len(executed[r])
+            /\ executed[r][o1[1]] = Null /\ executed[r][o2[1]] = o2[2]
+
 (* A request prepared at a correct replica in one view and executed through  *)
 (* a commit of a later view: the view change carried it across.              *)
 DebugNoCarriedRequest ==

@@ -149,10 +149,11 @@ public final class BenchCommand implements Callable<Integer> {
           o.println("  " + (baseline ? "the server: " : "each replica (mean of " + n + "): ")
               + replicaWork(countersDir, n, r, attack));
           o.println(String.format(Locale.ROOT, "  the client process (%d closed loops%s): %.3f ms "
-              + "CPU per request (%.3f of it JIT compiling)", clients,
+              + "CPU per request (%.3f of it JIT compiling, %.3f GC)", clients,
               async ? " in one node" : ", a node each",
               r.cpuNanos() / 1e6 / Math.max(1, r.operations()),
-              r.jitNanos() / 1e6 / Math.max(1, r.operations())));
+              r.jitNanos() / 1e6 / Math.max(1, r.operations()),
+              r.gcNanos() / 1e6 / Math.max(1, r.operations())));
           o.flush();
         }
         if (attack) {

@@ -19,10 +19,12 @@ public final class ClosedLoopBench {
   /**
    * The measured interval's result: from {@code startMillis} to {@code endMillis} (wall clock),
    * with the operations completed in each whole second of it and the CPU time this process (the
-   * clients) spent over it, {@code jitNanos} of it in the JIT compiler's threads.
+   * clients) spent over it, {@code jitNanos} of it in the JIT compiler's threads and
+   * {@code gcNanos} in the garbage collector's.
    */
   public record Result(long operations, double seconds, DescriptiveStatistics latencyMillis,
-      long startMillis, long endMillis, List<Long> perSecond, long cpuNanos, long jitNanos) {
+      long startMillis, long endMillis, List<Long> perSecond, long cpuNanos, long jitNanos,
+      long gcNanos) {
     public double opsPerSecond() {
       return operations / seconds;
     }
@@ -51,7 +53,7 @@ public final class ClosedLoopBench {
     measuring.set(true);
     long startMillis = System.currentTimeMillis();
     long cpuBefore = WorkCounters.processCpuNanos();
-    long jitBefore = JvmThreadsCpu.ofThisProcess().compilerNanos();
+    JvmThreadsCpu jvmBefore = JvmThreadsCpu.ofThisProcess();
     long start = System.nanoTime();
     List<Long> perSecond = new ArrayList<>();
     long deadline = start + (long) (seconds * 1e9);
@@ -67,13 +69,14 @@ public final class ClosedLoopBench {
     double elapsed = (System.nanoTime() - start) / 1e9;
     long endMillis = System.currentTimeMillis();
     long cpu = WorkCounters.processCpuNanos() - cpuBefore;
-    long jit = JvmThreadsCpu.ofThisProcess().compilerNanos() - jitBefore;
+    JvmThreadsCpu jvmAfter = JvmThreadsCpu.ofThisProcess();
     measuring.set(false);
     stop.set(true);
     done.await(10, TimeUnit.SECONDS);
     synchronized (latencies) {
       return new Result(ops, elapsed, new DescriptiveStatistics(latencies), startMillis,
-          endMillis, perSecond, cpu, jit);
+          endMillis, perSecond, cpu, jvmAfter.compilerNanos() - jvmBefore.compilerNanos(),
+          jvmAfter.gcNanos() - jvmBefore.gcNanos());
     }
   }
 
