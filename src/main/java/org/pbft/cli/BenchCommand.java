@@ -148,12 +148,11 @@ public final class BenchCommand implements Callable<Integer> {
               .map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
           o.println("  " + (baseline ? "the server: " : "each replica (mean of " + n + "): ")
               + replicaWork(countersDir, n, r, attack));
+          double nanosToMsPerRequest = 1e-6 / Math.max(1, r.operations());
           o.println(String.format(Locale.ROOT, "  the client process (%d closed loops%s): %.3f ms "
               + "CPU per request (%.3f of it JIT compiling, %.3f GC)", clients,
-              async ? " in one node" : ", a node each",
-              r.cpuNanos() / 1e6 / Math.max(1, r.operations()),
-              r.jitNanos() / 1e6 / Math.max(1, r.operations()),
-              r.gcNanos() / 1e6 / Math.max(1, r.operations())));
+              async ? " in one node" : ", a node each", r.cpuNanos() * nanosToMsPerRequest,
+              r.jitNanos() * nanosToMsPerRequest, r.gcNanos() * nanosToMsPerRequest));
           o.flush();
         }
         if (attack) {
