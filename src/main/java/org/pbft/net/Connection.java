@@ -5,6 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open TCP connection: a reader thread hands each incoming frame to a {@link FrameSink}; a
- * writer thread drains a bounded queue of outgoing frames, flushing when the queue runs empty (so
- * a burst goes out in few packets). Any I/O error closes the connection; frames still queued stay
- * in the queue, and a frame whose write failed goes back to its head (a reconnecting link hands
+ * writer thread drains a bounded queue of outgoing frames, a burst at a time, flushing when the
+ * queue runs empty (so a burst goes out in few packets). Any I/O error closes the connection;
+ * frames still queued stay in the queue, and the frames of a burst from the one whose write
+ * failed on go back to its head (a reconnecting link hands
  * the same queue to its next connection; if the peer did get the frame, its replay check drops
  * the second copy).
  */
@@ -143,25 +146,31 @@ public final class Connection implements AutoCloseable {
   }
 
   private void writeLoop(DataOutputStream out) {
+    List<byte[]> burst = new ArrayList<>();
     try {
       while (open.get()) {
-        byte[] frame = outgoing.poll(100, TimeUnit.MILLISECONDS);
-        if (frame == null) {
+        burst.clear();
+        if (!outgoing.drainTo(burst, 100, TimeUnit.MILLISECONDS)) {
           continue;
         }
-        if (!open.get()) {
-          outgoing.putBack(frame);
-          return;
+        long written = 0;
+        for (int i = 0; i < burst.size(); i++) {
+          byte[] frame = burst.get(i);
+          if (!open.get()) {
+            outgoing.putBack(burst.subList(i, burst.size()), written);
+            return;
+          }
+          try {
+            FrameStreams.write(out, frame);
+          } catch (IOException e) {
+            outgoing.putBack(burst.subList(i, burst.size()), written);
+            throw e;
+          }
+          written += frame.length;
+          stats.sent(frame.length);
         }
-        try {
-          FrameStreams.write(out, frame);
-        } catch (IOException e) {
-          outgoing.putBack(frame);
-          throw e;
-        }
-        stats.sent(frame.length);
-        if (outgoing.isEmpty()) {
-          out.flush();
+        if (outgoing.written(written)) {
+          out.flush(); // the queue ran empty: what is buffered goes out together
         }
       }
     } catch (IOException | InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.pbft.net;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,33 +33,48 @@ final class FrameQueue {
     return true;
   }
 
-  /** Puts back a frame whose write failed, to be sent first on the next connection. */
-  synchronized void putBack(byte[] frame) {
-    frames.addFirst(frame);
-    bytes += frame.length;
-    notifyAll();
-  }
-
-  /** The next frame, waiting up to {@code timeout}; null if none came. */
-  synchronized byte[] poll(long timeout, TimeUnit unit) throws InterruptedException {
+  /**
+   * Moves every queued frame to {@code into}, in order, waiting up to {@code timeout} for the
+   * first; false if none came. One lock for a whole burst, not one per frame: the writer and the
+   * threads that queue contend for it. The burst's bytes still count against the capacity until
+   * the writer reports them {@link #written}, so that frames in hand and queued stay bounded
+   * together.
+   */
+  synchronized boolean drainTo(List<byte[]> into, long timeout, TimeUnit unit)
+      throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
     while (frames.isEmpty()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        return null;
+        return false;
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
-    byte[] frame = frames.removeFirst();
-    bytes -= frame.length;
-    return frame;
+    into.addAll(frames);
+    frames.clear();
+    return true;
+  }
+
+  /** The writer wrote frames of {@code burstBytes} of a burst; true if nothing is queued now. */
+  synchronized boolean written(long burstBytes) {
+    bytes -= burstBytes;
+    return frames.isEmpty();
+  }
+
+  /**
+   * Puts back the frames of a burst that were not written (the first is the one whose write
+   * failed), in their order, to be sent first on the next connection; {@code writtenBytes} of
+   * the burst before them were written.
+   */
+  synchronized void putBack(List<byte[]> unwritten, long writtenBytes) {
+    for (int i = unwritten.size() - 1; i >= 0; i--) {
+      frames.addFirst(unwritten.get(i));
+    }
+    bytes -= writtenBytes;
+    notifyAll();
   }
 
   long capacityBytes() {
     return capacityBytes;
-  }
-
-  synchronized boolean isEmpty() {
-    return frames.isEmpty();
   }
 }

@@ -50,10 +50,13 @@ public final class ClosedLoopBench {
           latencies, done);
     }
     Thread.sleep((long) (warmupSeconds * 1000));
-    measuring.set(true);
-    long startMillis = System.currentTimeMillis();
+    // The CPU samples come first: reading the threads of 32 client nodes takes a while, and
+    // the operations completed meanwhile must not count.
+    JvmThreadsCpu.Sampler jvm = new JvmThreadsCpu.Sampler();
+    JvmThreadsCpu jvmBefore = jvm.sample();
     long cpuBefore = WorkCounters.processCpuNanos();
-    JvmThreadsCpu jvmBefore = JvmThreadsCpu.ofThisProcess();
+    long startMillis = System.currentTimeMillis();
+    measuring.set(true);
     long start = System.nanoTime();
     List<Long> perSecond = new ArrayList<>();
     long deadline = start + (long) (seconds * 1e9);
@@ -65,12 +68,12 @@ public final class ClosedLoopBench {
       previous = now;
     }
     sleepUntil(deadline);
+    measuring.set(false);
     long ops = completed.get();
     double elapsed = (System.nanoTime() - start) / 1e9;
     long endMillis = System.currentTimeMillis();
     long cpu = WorkCounters.processCpuNanos() - cpuBefore;
-    JvmThreadsCpu jvmAfter = JvmThreadsCpu.ofThisProcess();
-    measuring.set(false);
+    JvmThreadsCpu jvmAfter = jvm.sample();
     stop.set(true);
     done.await(10, TimeUnit.SECONDS);
     synchronized (latencies) {

@@ -14,13 +14,10 @@ class JvmThreadsCpuTest {
       + "1234 56 0 0 20 0 1 0 6446957 3133440 362";
 
   @Test
-  void theNameIsBetweenTheFirstOpenAndTheLastCloseParenthesis() {
-    assertEquals("C2 Compiler)x", JvmThreadsCpu.name(STAT));
-  }
-
-  @Test
-  void theTicksAreUserPlusSystemTime() {
+  void theTicksAreUserPlusSystemTimeAfterTheName() {
     assertEquals(1234 + 56, JvmThreadsCpu.ticks(STAT));
+    // fields after the name may be separated by more than one space
+    assertEquals(7 + 8, JvmThreadsCpu.ticks("1 (a) b) S  1 2 3 0 -1 4 99 0 0 0 7 8 0"));
   }
 
   @Test
@@ -39,5 +36,18 @@ class JvmThreadsCpuTest {
     JvmThreadsCpu cpu = JvmThreadsCpu.ofThisProcess();
     // Loading JUnit and the classes under test took the JIT far more than one 10 ms tick.
     assertTrue(cpu.compilerNanos() >= 10_000_000L, cpu.toString());
+  }
+
+  @Test
+  void aSamplerThatKnowsTheThreadsAgreesWithAFreshLookAndNeverGoesBack() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "no /proc: not Linux");
+    JvmThreadsCpu.Sampler sampler = new JvmThreadsCpu.Sampler();
+    JvmThreadsCpu first = sampler.sample();
+    JvmThreadsCpu again = sampler.sample(); // from the kinds it learned the first time
+    JvmThreadsCpu fresh = JvmThreadsCpu.ofThisProcess();
+    assertTrue(first.compilerNanos() >= 10_000_000L, first.toString());
+    assertTrue(again.compilerNanos() >= first.compilerNanos(), first + " then " + again);
+    assertTrue(again.gcNanos() >= first.gcNanos(), first + " then " + again);
+    assertTrue(fresh.compilerNanos() >= again.compilerNanos(), again + " then " + fresh);
   }
 }
