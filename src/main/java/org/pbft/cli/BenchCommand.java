@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--async",
       description = "Run the clients as sessions of one client node: one connection to each "
-          + "replica and one event loop for all of them, as many operations outstanding as "
+          + "replica and one timer for all of them, as many operations outstanding as "
           + "there are clients (the asynchronous client); without it each client is its own "
           + "node with its own connections and threads.")
   boolean async;

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.pbft.client.Client;
 import org.pbft.client.ClientOutput;
@@ -31,16 +32,19 @@ import org.pbft.wire.Limits;
 import org.pbft.wire.SecureChannel;
 
 /**
- * A client process's connection to the cluster: the deterministic {@link Client} state machine,
- * driven by one thread (all its calls run on {@code loop}), with a link to every replica. Replies
- * arrive on the client's own connections; requests are retransmitted to all replicas after the
- * client's timeout. Request timestamps come from a {@link TimestampSource}: by default the wall
+ * A client process's connection to the cluster: the deterministic {@link Client} state machine
+ * with a link to every replica. Each session's client is stepped under its own lock by the
+ * thread that brings the input: the caller for a submit, a connection's reader for a reply, the
+ * timer for a tick; no input waits for another thread to wake up and take it. Futures complete
+ * after the lock is released, so a caller's callback may submit the next operation at once.
+ * Replies arrive on the client's own connections; requests are retransmitted to all replicas
+ * after the client's timeout. Request timestamps come from a {@link TimestampSource}: by default the wall
  * clock ({@link ClientTimestamps#clockOnly}); a process that may run again with the same client
  * id passes {@link ClientTimestamps#persisted} so its timestamps grow across restarts.
  *
  * <p>One node may host several clients ({@link #group}): each is a {@link Session} with its own
  * identity, keys and {@link Client}, one operation outstanding at a time as PBFT's client, and
- * all share the node's one connection to each replica, its event loop and its timer. That is
+ * all share the node's one connection to each replica and its timer. That is
  * the asynchronous client: as many operations outstanding in one process as it has sessions,
  * over n connections (a replica keeps one outstanding request per client identity, so the
  * protocol's exactly-once rule is unchanged).
@@ -51,12 +55,15 @@ import org.pbft.wire.SecureChannel;
 public final class ClientNode implements AutoCloseable {
   private final ClusterConfig cluster;
   private final OutboundLink[] links;
-  private final ScheduledExecutorService loop;
+  /** Runs only the ticks: every other input is stepped on the thread that brings it. */
+  private final ScheduledExecutorService timer;
+  private volatile boolean closed;
   private final TransportStats transport = new TransportStats();
   private final DropCounters drops = new DropCounters();
   private final long incarnation = System.currentTimeMillis();
+  /** Shared by the sessions, so guarded by itself. */
   private final LamportClock clock = new LamportClock();
-  private final long[] refusedFrom;
+  private final AtomicLongArray refusedFrom;
   private final List<Session> sessions = new ArrayList<>();
   private final Map<Integer, Session> byIndex = new HashMap<>();
 
@@ -110,9 +117,9 @@ public final class ClientNode implements AutoCloseable {
     String name = indices.size() == 1 ? "client-" + indices.get(0)
         : "clients-" + indices.get(0) + "-and-" + (indices.size() - 1) + "-more";
     String shortName = indices.size() == 1 ? "c" + indices.get(0) : "c" + indices.get(0) + "+";
-    this.refusedFrom = new long[cluster.n()];
-    this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, name + "-events");
+    this.refusedFrom = new AtomicLongArray(cluster.n());
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, name + "-timer");
       t.setDaemon(true);
       return t;
     });
@@ -123,13 +130,13 @@ public final class ClientNode implements AutoCloseable {
           (connection, bytes) -> onFrame(replica, bytes), transport, limits.maxFrameBytes(),
           shortName + "-to-r" + r);
     }
-    loop.scheduleAtFixedRate(this::tick, options.tickMillis(), options.tickMillis(),
+    timer.scheduleAtFixedRate(this::tick, options.tickMillis(), options.tickMillis(),
         TimeUnit.MILLISECONDS);
   }
 
   private void tick() {
     for (Session s : sessions) {
-      s.carryOut(s.client.tick());
+      s.step(s.client::tick);
     }
   }
 
@@ -177,13 +184,19 @@ public final class ClientNode implements AutoCloseable {
 
   /** Read-only operations completed with 2f+1 replies, and those that fell back to ordering. */
   public String readOnlyCounts() {
-    return only().client.readOnlyCompleted() + " read-only, "
-        + only().client.readOnlyFallbacks() + " fell back to ordering";
+    Session s = only();
+    synchronized (s) {
+      return s.client.readOnlyCompleted() + " read-only, " + s.client.readOnlyFallbacks()
+          + " fell back to ordering";
+    }
   }
 
   /** Requests sent again to every replica after a timeout. */
   public int retransmissions() {
-    return only().client.retransmissions();
+    Session s = only();
+    synchronized (s) {
+      return s.client.retransmissions();
+    }
   }
 
   public int index() {
@@ -204,28 +217,21 @@ public final class ClientNode implements AutoCloseable {
     // A frame for no client of this node: its first session's channel refuses it and counts why.
     Frame frame = drops.open((session != null ? session : sessions.get(0)).channel, bytes);
     if (frame == null) {
-      try {
-        loop.execute(() -> refusedFrom[replica]++);
-      } catch (RejectedExecutionException closed) {
-        // closed: nobody reads the count any more
-      }
+      refusedFrom.incrementAndGet(replica);
       return;
     }
-    if (frame.message() instanceof Reply reply) {
-      try {
-        loop.execute(() -> {
-          clock.receive(frame.lamport());
-          session.carryOut(session.client.onReply(reply));
-        });
-      } catch (RejectedExecutionException closed) {
-        // a late reply after close: nobody waits for it any more
+    if (frame.message() instanceof Reply reply && !closed) { // after close nobody waits for it
+      synchronized (clock) {
+        clock.receive(frame.lamport());
       }
+      session.step(() -> session.client.onReply(reply));
     }
   }
 
   @Override
   public void close() {
-    loop.shutdownNow();
+    closed = true;
+    timer.shutdownNow();
     for (OutboundLink l : links) {
       l.close();
     }
@@ -237,6 +243,7 @@ public final class ClientNode implements AutoCloseable {
     private final SecureChannel channel;
     private final Client client;
     private final AtomicLong counter = new AtomicLong();
+    // Guarded by this session's lock, as is the client.
     private CompletableFuture<Completion> waiting;
     private long startedNanos;
     private int retransmissionsAtStart;
@@ -282,26 +289,47 @@ public final class ClientNode implements AutoCloseable {
      * give a timestamp (a reservation file that cannot be written).
      */
     private CompletableFuture<Completion> start(Supplier<List<ClientOutput>> invoke) {
+      if (closed) {
+        throw new RejectedExecutionException("client node closed: open a new one to submit");
+      }
       CompletableFuture<Completion> done = new CompletableFuture<>();
-      loop.execute(() -> {
+      Runnable complete;
+      synchronized (this) {
         if (waiting != null) {
           done.completeExceptionally(new IllegalStateException("client " + index
               + " already waits for an operation: one operation at a time"));
-          return;
+          return done;
         }
         List<ClientOutput> outputs;
         try {
           outputs = invoke.get();
         } catch (RuntimeException e) {
           done.completeExceptionally(e);
-          return;
+          return done;
         }
         waiting = done;
         startedNanos = System.nanoTime();
         retransmissionsAtStart = client.retransmissions();
-        carryOut(outputs);
-      });
+        complete = carryOut(outputs);
+      }
+      if (complete != null) {
+        complete.run();
+      }
       return done;
+    }
+
+    /**
+     * Steps the client with one input under this session's lock, sends what it says, and then,
+     * outside the lock, completes the operation it finished if any.
+     */
+    private void step(Supplier<List<ClientOutput>> input) {
+      Runnable complete;
+      synchronized (this) {
+        complete = carryOut(input.get());
+      }
+      if (complete != null) {
+        complete.run();
+      }
     }
 
     /** Waits for {@code f} at most {@code timeout}; the caller has waited since {@code since}. */
@@ -324,27 +352,21 @@ public final class ClientNode implements AutoCloseable {
     }
 
     /**
-     * On the event loop: if {@code f} still waits, abandons its request and returns the report
-     * of what the client saw; null if it has completed meanwhile.
+     * If {@code f} still waits, abandons its request and returns the report of what the client
+     * saw; null if it has completed meanwhile.
      */
-    private NoResult giveUp(CompletableFuture<Completion> f, long since)
-        throws InterruptedException {
-      CompletableFuture<NoResult> report = new CompletableFuture<>();
-      loop.execute(() -> {
+    private NoResult giveUp(CompletableFuture<Completion> f, long since) {
+      NoResult report;
+      synchronized (this) {
         if (waiting != f || f.isDone()) {
-          report.complete(null);
-          return;
+          return null;
         }
-        report.complete(diagnose(since));
+        report = diagnose(since);
         client.abandon();
         waiting = null;
-        f.cancel(false);
-      });
-      try {
-        return report.get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
       }
+      f.cancel(false);
+      return report;
     }
 
     /** What the client saw of the outstanding request, waited for since {@code since}. */
@@ -355,14 +377,16 @@ public final class ClientNode implements AutoCloseable {
       for (int i = 0; i < cluster.n(); i++) {
         InetSocketAddress a = cluster.address(i);
         replicas.add(new NoResult.ReplicaStatus(i, a.getHostString() + ":" + a.getPort(),
-            links[i].connected(), links[i].lastFailure(), refusedFrom[i], replies.get(i)));
+            links[i].connected(), links[i].lastFailure(), refusedFrom.get(i), replies.get(i)));
       }
       return new NoResult(cluster.quorums(), index, r.timestamp(), r.readOnly(),
           client.repliesNeeded(), Duration.ofNanos(System.nanoTime() - since),
           client.retransmissions() - retransmissionsAtStart, replicas, drops.nonZero());
     }
 
-    private void carryOut(List<ClientOutput> outputs) {
+    /** Sends what {@code outputs} say; returns the completion of a finished operation, or null. */
+    private Runnable carryOut(List<ClientOutput> outputs) {
+      Runnable complete = null;
       for (ClientOutput o : outputs) {
         if (o instanceof ClientOutput.Send s && announced) {
           send(s.replica(), s.request());
@@ -382,16 +406,22 @@ public final class ClientNode implements AutoCloseable {
           CompletableFuture<Completion> done = waiting;
           waiting = null;
           if (done != null) {
-            done.complete(
-                new Completion(c.result(), c.view(), System.nanoTime() - startedNanos));
+            Completion completion =
+                new Completion(c.result(), c.view(), System.nanoTime() - startedNanos);
+            complete = () -> done.complete(completion);
           }
         }
       }
+      return complete;
     }
 
     private void send(int replica, Message m) {
+      long lamport;
+      synchronized (clock) {
+        lamport = clock.tick();
+      }
       links[replica].send(channel.seal(NodeId.replica(replica), incarnation,
-          counter.incrementAndGet(), clock.tick(), m));
+          counter.incrementAndGet(), lamport, m));
     }
   }
 }
