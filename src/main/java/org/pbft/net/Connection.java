@@ -1,38 +1,42 @@
 package org.pbft.net;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One open TCP connection: a reader thread hands each incoming frame to a {@link FrameSink}; a
- * writer thread drains a bounded queue of outgoing frames, a burst at a time, flushing when the
- * queue runs empty (so a burst goes out in few packets). Any I/O error closes the connection;
- * frames still queued stay in the queue, and the frames of a burst from the one whose write
- * failed on go back to its head (a reconnecting link hands
- * the same queue to its next connection; if the peer did get the frame, its replay check drops
- * the second copy).
+ * One open TCP connection, with one thread. A sender writes its frame to the non-blocking socket
+ * itself, together with whatever waited before it (one gathering write), as far as the socket
+ * takes it; what the socket does not take waits in a bounded queue, and the connection's thread
+ * writes it once the socket has room again (a slow peer never blocks a sender). The same thread
+ * reads: it hands each incoming frame to a {@link FrameSink}.
+ *
+ * <p>Any I/O error closes the connection. Frames still queued stay in the queue, and so does a
+ * frame only part of which was written, whole (a reconnecting link hands the same queue to its
+ * next connection; if the peer did get the frame, its replay check drops the second copy).
  */
 public final class Connection implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
+  /** Frames in one gathering write at most. */
+  private static final int BURST_FRAMES = 64;
 
   /** A connection without a frame for this long is closed (a peer that has something to say
    * reconnects at once). */
   static final long IDLE_MILLIS = 120_000;
 
-  private final Socket socket;
+  private final SocketChannel channel;
+  private final ChannelInput input;
+  private final Thread thread;
   private final FrameQueue outgoing;
   private final FrameSink sink;
   private final TransportStats stats;
-  private final int maxFrameBytes;
   private final String name;
   private final AtomicBoolean open = new AtomicBoolean(true);
   /** Set once a frame from it authenticated: a listener at its cap closes others first. */
@@ -43,39 +47,68 @@ public final class Connection implements AutoCloseable {
   private final int inboundCreditBytes;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  Connection(Socket socket, FrameQueue outgoing, FrameSink sink, TransportStats stats,
+  /** Taken by whoever writes to the socket: a sender, or the connection's thread. */
+  private final Object writeLock = new Object();
+  /** Guarded by writeLock: the frames of the current gathering write. */
+  private final List<byte[]> burst = new ArrayList<>();
+  /** Guarded by writeLock: a frame the socket took only part of, and what is left of it. */
+  private byte[] partFrame;
+  private ByteBuffer[] partLeft;
+  /** The socket did not take everything: the connection's thread waits until it can. */
+  private volatile boolean blocked;
+
+  Connection(SocketChannel channel, FrameQueue outgoing, FrameSink sink, TransportStats stats,
       int maxFrameBytes, String name) throws IOException {
     this.inboundCreditBytes = (int) Math.min(Integer.MAX_VALUE, outgoing.capacityBytes());
     this.inboundCredit = new Semaphore(inboundCreditBytes);
-    this.socket = socket;
+    this.channel = channel;
     this.outgoing = outgoing;
     this.sink = sink;
     this.stats = stats;
-    this.maxFrameBytes = maxFrameBytes;
     this.name = name;
-    socket.setTcpNoDelay(true);
-    socket.setKeepAlive(true);
-    socket.setSoTimeout(FrameReader.POLL_MILLIS);
-    FrameReader in = new FrameReader(new BufferedInputStream(socket.getInputStream(), BUFFER),
-        maxFrameBytes, IDLE_MILLIS);
-    DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER));
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+    channel.configureBlocking(false);
+    this.input = new ChannelInput(channel, FrameReader.POLL_MILLIS, new ChannelInput.Writes() {
+      @Override
+      public boolean pending() {
+        return blocked || !outgoing.isEmpty();
+      }
+
+      @Override
+      public void flush() throws IOException {
+        synchronized (writeLock) {
+          flushLocked();
+        }
+      }
+    });
+    FrameReader in = new FrameReader(new BufferedInputStream(input, BUFFER), maxFrameBytes,
+        IDLE_MILLIS);
     stats.connected();
-    Thread reader = new Thread(() -> readLoop(in), name + "-reader");
-    Thread writer = new Thread(() -> writeLoop(out), name + "-writer");
-    reader.setDaemon(true);
-    writer.setDaemon(true);
-    reader.start();
-    writer.start();
+    this.thread = new Thread(() -> readLoop(in), name + "-io");
+    thread.setDaemon(true);
+    thread.start();
   }
 
-  /** Queues {@code frame}; false (and counted) when the queue is full: the peer is too slow. */
+  /**
+   * Writes {@code frame}, or queues what the socket does not take now; false (and counted) when
+   * the queue is full: the peer is too slow.
+   */
   public boolean send(byte[] frame) {
-    if (outgoing.offer(frame)) {
+    synchronized (writeLock) {
+      if (!outgoing.offer(frame)) {
+        stats.queueFull();
+        return false;
+      }
+      if (open.get()) {
+        try {
+          flushLocked();
+        } catch (IOException e) {
+          close(); // the frames not written stay queued
+        }
+      }
       return true;
     }
-    stats.queueFull();
-    return false;
   }
 
   public boolean isOpen() {
@@ -120,9 +153,18 @@ public final class Connection implements AutoCloseable {
   public void close() {
     if (open.compareAndSet(true, false)) {
       try {
-        socket.close();
+        channel.close();
       } catch (IOException ignored) {
         // closing a broken socket: nothing left to do with it
+      }
+      input.wakeup();
+      synchronized (writeLock) {
+        if (partFrame != null) { // sent again whole on the next connection, if there is one
+          outgoing.putBack(List.of(partFrame));
+          partFrame = null;
+          partLeft = null;
+        }
+        blocked = false;
       }
       stats.disconnected();
       closed.countDown();
@@ -142,41 +184,67 @@ public final class Connection implements AutoCloseable {
       // the peer went away or broke framing: the connection ends either way
     } finally {
       close();
+      try {
+        input.close();
+      } catch (IOException ignored) {
+        // the selector is released either way
+      }
     }
   }
 
-  private void writeLoop(DataOutputStream out) {
-    List<byte[]> burst = new ArrayList<>();
-    try {
-      while (open.get()) {
-        burst.clear();
-        if (!outgoing.drainTo(burst, 100, TimeUnit.MILLISECONDS)) {
-          continue;
-        }
-        long written = 0;
-        for (int i = 0; i < burst.size(); i++) {
-          byte[] frame = burst.get(i);
-          if (!open.get()) {
-            outgoing.putBack(burst.subList(i, burst.size()), written);
-            return;
-          }
-          try {
-            FrameStreams.write(out, frame);
-          } catch (IOException e) {
-            outgoing.putBack(burst.subList(i, burst.size()), written);
-            throw e;
-          }
-          written += frame.length;
-          stats.sent(frame.length);
-        }
-        if (outgoing.written(written)) {
-          out.flush(); // the queue ran empty: what is buffered goes out together
-        }
+  /**
+   * Writes the frame the socket took part of, then the queued frames a burst at a time, as far as
+   * the socket takes them now; what it does not take stays for the connection's thread.
+   */
+  private void flushLocked() throws IOException {
+    if (partLeft != null) {
+      channel.write(partLeft);
+      if (partLeft[1].hasRemaining()) {
+        waitForRoom();
+        return;
       }
-    } catch (IOException | InterruptedException e) {
-      // a write failed or we are shutting down: the connection ends
-    } finally {
-      close();
+      stats.sent(partFrame.length);
+      partFrame = null;
+      partLeft = null;
+    }
+    while (true) {
+      burst.clear();
+      if (outgoing.drainTo(burst, BURST_FRAMES) == 0) {
+        blocked = false;
+        return;
+      }
+      ByteBuffer[] buffers = new ByteBuffer[2 * burst.size()];
+      for (int i = 0; i < burst.size(); i++) {
+        byte[] frame = burst.get(i);
+        buffers[2 * i] = ByteBuffer.allocate(4).putInt(0, frame.length);
+        buffers[2 * i + 1] = ByteBuffer.wrap(frame);
+      }
+      try {
+        channel.write(buffers);
+      } catch (IOException e) {
+        outgoing.putBack(burst); // each goes again whole
+        throw e;
+      }
+      int done = 0;
+      while (done < burst.size() && !buffers[2 * done + 1].hasRemaining()) {
+        stats.sent(burst.get(done).length);
+        done++;
+      }
+      if (done < burst.size()) {
+        partFrame = burst.get(done);
+        partLeft = new ByteBuffer[] {buffers[2 * done], buffers[2 * done + 1]};
+        outgoing.putBack(burst.subList(done + 1, burst.size()));
+        waitForRoom();
+        return;
+      }
+    }
+  }
+
+  /** The socket is full: the connection's thread writes the rest when it has room. */
+  private void waitForRoom() {
+    blocked = true;
+    if (Thread.currentThread() != thread) {
+      input.wakeup();
     }
   }
 

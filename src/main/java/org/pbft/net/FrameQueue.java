@@ -2,13 +2,16 @@ package org.pbft.net;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Outgoing frames for one peer, bounded in bytes rather than in frames (a frame may be 16 MiB):
- * a frame that would take the queue past its capacity is refused, unless the queue is empty (a
- * single frame larger than the capacity still goes, alone). A frame put back at the head after a
- * failed write is always taken: it was counted when it first came in.
+ * Outgoing frames for one peer that the socket has not taken yet, bounded in bytes rather than
+ * in frames (a frame may be 16 MiB): a frame that would take the queue past its capacity is
+ * refused, unless the queue is empty (a single frame larger than the capacity still goes,
+ * alone). Frames put back at the head after a write that did not finish are always taken: they
+ * were counted when they first came in.
+ *
+ * <p>Frames a writer has taken out no longer count: it holds at most one burst, and writes it at
+ * once, so what waits for a peer stays within the capacity plus one burst.
  */
 final class FrameQueue {
   private final long capacityBytes;
@@ -29,49 +32,38 @@ final class FrameQueue {
     }
     frames.addLast(frame);
     bytes += frame.length;
-    notifyAll();
     return true;
   }
 
   /**
-   * Moves every queued frame to {@code into}, in order, waiting up to {@code timeout} for the
-   * first; false if none came. One lock for a whole burst, not one per frame: the writer and the
-   * threads that queue contend for it. The burst's bytes still count against the capacity until
-   * the writer reports them {@link #written}, so that frames in hand and queued stay bounded
-   * together.
+   * Moves up to {@code max} frames from the head to {@code into}, in order, under one lock;
+   * returns how many.
    */
-  synchronized boolean drainTo(List<byte[]> into, long timeout, TimeUnit unit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    while (frames.isEmpty()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
+  synchronized int drainTo(List<byte[]> into, int max) {
+    int moved = 0;
+    while (moved < max && !frames.isEmpty()) {
+      byte[] frame = frames.pollFirst();
+      bytes -= frame.length;
+      into.add(frame);
+      moved++;
     }
-    into.addAll(frames);
-    frames.clear();
-    return true;
+    return moved;
   }
 
-  /** The writer wrote frames of {@code burstBytes} of a burst; true if nothing is queued now. */
-  synchronized boolean written(long burstBytes) {
-    bytes -= burstBytes;
+  /** Puts {@code unwritten} back at the head, in their order, to be written first. */
+  synchronized void putBack(List<byte[]> unwritten) {
+    for (int i = unwritten.size() - 1; i >= 0; i--) {
+      frames.addFirst(unwritten.get(i));
+      bytes += unwritten.get(i).length;
+    }
+  }
+
+  synchronized boolean isEmpty() {
     return frames.isEmpty();
   }
 
-  /**
-   * Puts back the frames of a burst that were not written (the first is the one whose write
-   * failed), in their order, to be sent first on the next connection; {@code writtenBytes} of
-   * the burst before them were written.
-   */
-  synchronized void putBack(List<byte[]> unwritten, long writtenBytes) {
-    for (int i = unwritten.size() - 1; i >= 0; i--) {
-      frames.addFirst(unwritten.get(i));
-    }
-    bytes -= writtenBytes;
-    notifyAll();
+  synchronized long queuedBytes() {
+    return bytes;
   }
 
   long capacityBytes() {

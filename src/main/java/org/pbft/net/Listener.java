@@ -2,9 +2,10 @@ package org.pbft.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * can be written back to (a replica answers a client on the client's own connection).
  */
 public final class Listener implements AutoCloseable {
-  private final ServerSocket server;
+  private final ServerSocketChannel server;
   private final FrameSink sink;
   private final TransportStats stats;
   private final long queueBytes;
@@ -36,8 +37,8 @@ public final class Listener implements AutoCloseable {
    */
   public Listener(InetSocketAddress address, long queueBytes, int maxConnections,
       FrameSink sink, TransportStats stats, int maxFrameBytes, String name) throws IOException {
-    this.server = new ServerSocket();
-    server.setReuseAddress(true);
+    this.server = ServerSocketChannel.open();
+    server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
     server.bind(address);
     this.sink = sink;
     this.stats = stats;
@@ -52,14 +53,18 @@ public final class Listener implements AutoCloseable {
 
   /** The address actually bound (port 0 binds any free port). */
   public InetSocketAddress address() {
-    return (InetSocketAddress) server.getLocalSocketAddress();
+    try {
+      return (InetSocketAddress) server.getLocalAddress();
+    } catch (IOException closed) {
+      throw new IllegalStateException(name + " is closed: it has no address any more", closed);
+    }
   }
 
   private void acceptLoop() {
     int count = 0;
-    while (!server.isClosed()) {
+    while (server.isOpen()) {
       try {
-        Socket socket = server.accept();
+        SocketChannel socket = server.accept();
         accepted.removeIf(old -> !old.isOpen());
         if (accepted.size() >= maxConnections && !closeOldestUnauthenticated()) {
           stats.refusedConnection();
@@ -69,7 +74,7 @@ public final class Listener implements AutoCloseable {
         Connection c = new Connection(socket, new FrameQueue(queueBytes), sink,
             stats, maxFrameBytes, name + "-in" + (++count));
         accepted.add(c);
-      } catch (SocketException closed) {
+      } catch (ClosedChannelException closed) {
         return;
       } catch (IOException e) {
         // one failed accept (the peer hung up at once): keep serving the others

@@ -3,6 +3,7 @@ package org.pbft.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 
 /**
  * A connection to one remote address that stays up: while the peer is unreachable it retries
@@ -39,13 +40,25 @@ public final class OutboundLink implements AutoCloseable {
     supervisor.start();
   }
 
-  /** Queues {@code frame} for the peer; false (and counted) when the queue is full. */
+  /**
+   * Writes {@code frame} to the peer, or queues it while the link is down or the socket full;
+   * false (and counted) when the queue is full.
+   */
   public boolean send(byte[] frame) {
+    Connection c = current;
+    if (c != null && c.isOpen()) {
+      return c.send(frame); // closed meanwhile: it queues the frame for the next connection
+    }
     if (outgoing.offer(frame)) {
       return true;
     }
     stats.queueFull();
     return false;
+  }
+
+  /** Bytes of frames queued for the peer that the socket has not taken yet. */
+  long queuedBytes() {
+    return outgoing.queuedBytes();
   }
 
   /** True while a TCP connection to the peer is open. */
@@ -65,10 +78,11 @@ public final class OutboundLink implements AutoCloseable {
   private void superviseConnection() {
     long backoff = MIN_BACKOFF_MS;
     while (running) {
-      Socket socket = new Socket();
+      SocketChannel socket = null;
       try {
-        socket.connect(address, CONNECT_TIMEOUT_MS);
-        if (connectedToItself(socket)) {
+        socket = SocketChannel.open();
+        socket.socket().connect(address, CONNECT_TIMEOUT_MS);
+        if (connectedToItself(socket.socket())) {
           throw new IOException("connected to itself: nobody listens on " + address);
         }
         current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name);
@@ -105,7 +119,10 @@ public final class OutboundLink implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(Socket socket) {
+  private static void closeQuietly(SocketChannel socket) {
+    if (socket == null) {
+      return;
+    }
     try {
       socket.close();
     } catch (IOException ignored) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FrameQueueTest {
@@ -23,45 +22,57 @@ class FrameQueueTest {
   }
 
   @Test
-  void aBurstTakesEveryQueuedFrameInOrder() throws InterruptedException {
+  void aBurstTakesQueuedFramesInOrderUpToItsLimit() {
     FrameQueue q = new FrameQueue(1_000);
     q.offer(frame(1, 10));
     q.offer(frame(2, 10));
     q.offer(frame(3, 10));
     List<byte[]> burst = new ArrayList<>();
-    assertTrue(q.drainTo(burst, 1, TimeUnit.MILLISECONDS));
+    assertEquals(2, q.drainTo(burst, 2));
+    assertEquals(List.of(1, 2), tags(burst));
+    assertEquals(1, q.drainTo(burst, 2));
     assertEquals(List.of(1, 2, 3), tags(burst));
-    assertTrue(q.written(30), "nothing queued after the burst");
-    assertFalse(q.drainTo(new ArrayList<>(), 1, TimeUnit.MILLISECONDS), "nothing came");
+    assertTrue(q.isEmpty());
+    assertEquals(0, q.drainTo(burst, 2), "nothing left");
   }
 
   @Test
-  void aBurstInTheWritersHandStillCountsAgainstTheCapacity() throws InterruptedException {
+  void framesTakenOutNoLongerCountAgainstTheCapacity() {
     FrameQueue q = new FrameQueue(100);
     q.offer(frame(1, 60));
-    List<byte[]> burst = new ArrayList<>();
-    q.drainTo(burst, 1, TimeUnit.MILLISECONDS);
-    assertTrue(q.offer(frame(2, 30)), "60 in hand and 30 queued fit in 100");
-    assertFalse(q.offer(frame(3, 30)), "60 in hand and 60 queued do not");
-    assertFalse(q.written(60), "frame 2 is still queued");
-    assertTrue(q.offer(frame(3, 30)), "once written, the burst's bytes are free");
+    assertFalse(q.offer(frame(2, 60)), "60 queued and 60 more do not fit in 100");
+    q.drainTo(new ArrayList<>(), 1);
+    assertEquals(0, q.queuedBytes());
+    assertTrue(q.offer(frame(2, 60)), "once taken out, the frame's bytes are free");
   }
 
   @Test
-  void theUnwrittenRestOfABurstGoesBackFirstAndStaysCounted() throws InterruptedException {
+  void framesPutBackGoFirstInTheirOrderAndCountAgain() {
     FrameQueue q = new FrameQueue(100);
     q.offer(frame(1, 20));
     q.offer(frame(2, 20));
     q.offer(frame(3, 20));
     List<byte[]> burst = new ArrayList<>();
-    q.drainTo(burst, 1, TimeUnit.MILLISECONDS);
+    q.drainTo(burst, 3);
     q.offer(frame(4, 20));
-    q.putBack(burst.subList(1, 3), 20); // frame 1 was written, frame 2's write failed
+    q.putBack(burst.subList(1, 3)); // frame 1 was written, the socket did not take 2 and 3
+    assertEquals(60, q.queuedBytes());
     assertTrue(q.offer(frame(5, 20)), "2, 3, 4 and 5 queued: 80 of 100");
     assertFalse(q.offer(frame(6, 30)), "frame 1's 20 bytes were freed, no more");
     List<byte[]> again = new ArrayList<>();
-    q.drainTo(again, 1, TimeUnit.MILLISECONDS);
+    q.drainTo(again, 10);
     assertEquals(List.of(2, 3, 4, 5), tags(again));
+  }
+
+  @Test
+  void framesPutBackAreTakenEvenBeyondTheCapacity() {
+    FrameQueue q = new FrameQueue(100);
+    q.offer(frame(1, 80));
+    q.putBack(List.of(frame(2, 80)));
+    assertEquals(160, q.queuedBytes());
+    List<byte[]> all = new ArrayList<>();
+    q.drainTo(all, 10);
+    assertEquals(List.of(2, 1), tags(all));
   }
 
   @Test

@@ -126,6 +126,48 @@ class TransportTest {
     }
   }
 
+  @Test
+  void aPeerThatStopsReadingBlocksNoSenderAndGetsEveryFrameInOrderWhenItReadsAgain()
+      throws Exception {
+    TransportStats stats = new TransportStats();
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    FrameSink stalled = (c, f) -> {
+      try {
+        reading.await(); // the server's thread stops reading: TCP's buffers fill up
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      received.add(f);
+    };
+    int frames = 64;
+    int size = 256 << 10; // 16 MiB in all: more than loopback's socket buffers hold
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, stalled,
+            stats, MAX, "server");
+        OutboundLink link = new OutboundLink(server.address(), 64L << 20, (c, f) -> { }, stats,
+            MAX, "client")) {
+      waitUntil(link::connected);
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+          () -> {
+            for (int i = 0; i < frames; i++) {
+              byte[] frame = new byte[size];
+              java.util.Arrays.fill(frame, (byte) i);
+              assertTrue(link.send(frame));
+            }
+          }, "a sender waited for a peer that does not read");
+      assertTrue(link.queuedBytes() > 0, "the socket took everything: the test proves nothing");
+      reading.countDown();
+      for (int i = 0; i < frames; i++) {
+        byte[] frame = received.poll(10, TimeUnit.SECONDS);
+        assertNotNull(frame, "frame " + i + " of " + frames + " never arrived");
+        assertEquals(size, frame.length);
+        assertEquals((byte) i, frame[0], "frame " + i + " out of order");
+        assertEquals((byte) i, frame[size - 1]);
+      }
+      assertEquals(0, link.queuedBytes());
+    }
+  }
+
   private static String text(byte[] frame) {
     assertNotNull(frame, "frame not received in time");
     return new String(frame, StandardCharsets.UTF_8);
