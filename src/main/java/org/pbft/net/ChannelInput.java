@@ -38,6 +38,8 @@ final class ChannelInput extends InputStream {
   private final long pollNanos;
   private final Writes writes;
   private boolean closed;
+  /** The last read left the socket empty: the next one waits for bytes before it reads. */
+  private boolean drained;
 
   ChannelInput(SocketChannel channel, long pollMillis, Writes writes) throws IOException {
     this.channel = channel;
@@ -62,13 +64,18 @@ final class ChannelInput extends InputStream {
     ByteBuffer buffer = ByteBuffer.wrap(into, at, length);
     long deadline = System.nanoTime() + pollNanos;
     while (true) {
-      int n = channel.read(buffer);
+      // After a read that emptied the socket, reading again at once would only find nothing:
+      // wait first (the selector returns at once if bytes came meanwhile). One system call less
+      // per wake-up.
+      int n = drained ? 0 : channel.read(buffer);
+      drained = false;
       boolean pending = writes.pending();
       if (pending) {
         writes.flush();
         pending = writes.pending();
       }
       if (n != 0) {
+        drained = n > 0 && buffer.hasRemaining();
         return n;
       }
       long left = deadline - System.nanoTime();

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +33,7 @@ import org.pbft.wire.SecureChannel;
  * A client process's connection to the cluster: the deterministic {@link Client} state machine
  * with a link to every replica. Each session's client is stepped under its own lock by the
  * thread that brings the input: the caller for a submit, a connection's reader for a reply, the
- * timer for a tick; no input waits for another thread to wake up and take it. Futures complete
+ * process's client timer ({@link SharedTicker}) for a tick; no input waits for another thread to wake up and take it. Futures complete
  * after the lock is released, so a caller's callback may submit the next operation at once.
  * Replies arrive on the client's own connections; requests are retransmitted to all replicas
  * after the client's timeout. Request timestamps come from a {@link TimestampSource}: by default the wall
@@ -55,8 +53,9 @@ import org.pbft.wire.SecureChannel;
 public final class ClientNode implements AutoCloseable {
   private final ClusterConfig cluster;
   private final OutboundLink[] links;
-  /** Runs only the ticks: every other input is stepped on the thread that brings it. */
-  private final ScheduledExecutorService timer;
+  /** The ticks, from the process's one client timer: every other input is stepped on the
+   * thread that brings it. */
+  private final AutoCloseable ticking;
   private volatile boolean closed;
   private final TransportStats transport = new TransportStats();
   private final DropCounters drops = new DropCounters();
@@ -114,15 +113,8 @@ public final class ClientNode implements AutoCloseable {
       }
       sessions.add(session);
     }
-    String name = indices.size() == 1 ? "client-" + indices.get(0)
-        : "clients-" + indices.get(0) + "-and-" + (indices.size() - 1) + "-more";
     String shortName = indices.size() == 1 ? "c" + indices.get(0) : "c" + indices.get(0) + "+";
     this.refusedFrom = new AtomicLongArray(cluster.n());
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, name + "-timer");
-      t.setDaemon(true);
-      return t;
-    });
     this.links = new OutboundLink[cluster.n()];
     for (int r = 0; r < cluster.n(); r++) {
       int replica = r;
@@ -130,8 +122,7 @@ public final class ClientNode implements AutoCloseable {
           (connection, bytes) -> onFrame(replica, bytes), transport, limits.maxFrameBytes(),
           shortName + "-to-r" + r);
     }
-    timer.scheduleAtFixedRate(this::tick, options.tickMillis(), options.tickMillis(),
-        TimeUnit.MILLISECONDS);
+    this.ticking = SharedTicker.every(options.tickMillis(), this::tick);
   }
 
   private void tick() {
@@ -231,7 +222,11 @@ public final class ClientNode implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    timer.shutdownNow();
+    try {
+      ticking.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // removing from a set does not throw
+    }
     for (OutboundLink l : links) {
       l.close();
     }
