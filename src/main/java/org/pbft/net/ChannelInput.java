@@ -61,6 +61,7 @@ final class ChannelInput extends InputStream {
     if (length == 0) {
       return 0;
     }
+    Cork.writeDeferred(); // what this thread's handlers sent for the frames read so far
     ByteBuffer buffer = ByteBuffer.wrap(into, at, length);
     long deadline = System.nanoTime() + pollNanos;
     while (true) {

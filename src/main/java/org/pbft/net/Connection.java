@@ -100,7 +100,7 @@ public final class Connection implements AutoCloseable {
         stats.queueFull();
         return false;
       }
-      if (open.get()) {
+      if (open.get() && !Cork.defer(this)) {
         try {
           flushLocked();
         } catch (IOException e) {
@@ -108,6 +108,19 @@ public final class Connection implements AutoCloseable {
         }
       }
       return true;
+    }
+  }
+
+  /** Writes what waits, as far as the socket takes it now (for a thread that uncorks). */
+  void flush() {
+    synchronized (writeLock) {
+      if (open.get()) {
+        try {
+          flushLocked();
+        } catch (IOException e) {
+          close(); // the frames not written stay queued
+        }
+      }
     }
   }
 
@@ -127,6 +140,7 @@ public final class Connection implements AutoCloseable {
    * the credit taken, to {@link #releaseInbound} once the frame is consumed.
    */
   public int awaitInboundRoom(int bytes) throws InterruptedException {
+    Cork.writeDeferred(); // nothing this thread sent waits while it does
     int credit = Math.min(bytes, inboundCreditBytes); // a frame larger than the room goes alone
     inboundCredit.acquire(credit);
     return credit;
@@ -172,6 +186,7 @@ public final class Connection implements AutoCloseable {
   }
 
   private void readLoop(FrameReader in) {
+    Cork.cork(); // what handlers send goes out once per burst read (ChannelInput writes it)
     try {
       byte[] frame;
       while (open.get() && (frame = in.next()) != null) {
@@ -183,6 +198,7 @@ public final class Connection implements AutoCloseable {
     } catch (IOException e) {
       // the peer went away or broke framing: the connection ends either way
     } finally {
+      Cork.uncork();
       close();
       try {
         input.close();

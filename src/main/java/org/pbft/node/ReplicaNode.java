@@ -23,6 +23,7 @@ import org.pbft.core.SpecAction;
 import org.pbft.core.TraceEvent;
 import org.pbft.core.message.Message;
 import org.pbft.net.Connection;
+import org.pbft.net.Cork;
 import org.pbft.net.Listener;
 import org.pbft.net.OutboundLink;
 import org.pbft.net.TransportStats;
@@ -490,11 +491,16 @@ public final class ReplicaNode implements AutoCloseable {
 
   private void carryOut(List<Stepped> steps) {
     boolean traced = false;
-    for (Stepped s : steps) {
-      for (Effect e : s.effects()) {
-        traced |= carryOut(e, s.lamport(), s.tick());
+    Cork.cork(); // the group's frames to one connection leave in one write
+    try {
+      for (Stepped s : steps) {
+        for (Effect e : s.effects()) {
+          traced |= carryOut(e, s.lamport(), s.tick());
+        }
+        collectEvidence(s);
       }
-      collectEvidence(s);
+    } finally {
+      Cork.uncork();
     }
     if (traced) {
       trace.flush();
