@@ -168,6 +168,52 @@ class TransportTest {
     }
   }
 
+  @Test
+  void aFrameHalfWrittenWhenTheConnectionBrokeGoesWholeOnTheNextOne() throws Exception {
+    TransportStats stats = new TransportStats();
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    FrameSink stalled = (c, f) -> {
+      try {
+        never.await(); // the first listener never reads past its first frame
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    int frames = 64;
+    int size = 256 << 10;
+    InetSocketAddress address;
+    Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, stalled, stats,
+        MAX, "first");
+    address = first.address();
+    try (OutboundLink link = new OutboundLink(address, 64L << 20, (c, f) -> { }, stats, MAX,
+        "client")) {
+      waitUntil(link::connected);
+      for (int i = 0; i < frames; i++) {
+        byte[] frame = new byte[size];
+        java.util.Arrays.fill(frame, (byte) i);
+        assertTrue(link.send(frame));
+      }
+      assertTrue(link.queuedBytes() > 0, "the socket took everything: the test proves nothing");
+      first.close(); // the connection breaks with a frame partly written
+      never.countDown();
+      waitUntil(() -> !link.connected());
+      try (Listener second = new Listener(address, 64L << 20, (c, f) -> received.add(f), stats,
+          MAX, "second")) {
+        int last = -1;
+        while (last < frames - 1) {
+          byte[] frame = received.poll(10, TimeUnit.SECONDS);
+          assertNotNull(frame, "frame " + (last + 1) + " or a later one never arrived");
+          assertEquals(size, frame.length, "a frame arrived cut");
+          int tag = frame[0];
+          assertEquals(tag, frame[size - 1], "a frame arrived mixed with another");
+          assertTrue(tag > last, "frame " + tag + " after frame " + last);
+          last = tag;
+        }
+      }
+    }
+  }
+
   private static String text(byte[] frame) {
     assertNotNull(frame, "frame not received in time");
     return new String(frame, StandardCharsets.UTF_8);
