@@ -35,6 +35,9 @@ import org.pbft.wire.SecureChannel;
  * thread that brings the input: the caller for a submit, a connection's reader for a reply, the
  * process's client timer ({@link SharedTicker}) for a tick; no input waits for another thread to wake up and take it. Futures complete
  * after the lock is released, so a caller's callback may submit the next operation at once.
+ * They complete on a connection's thread, which is corked ({@link org.pbft.net.Cork}): what a
+ * callback sends leaves when that thread next reads, and a callback must not block (waiting
+ * there for another operation's result would keep that result from ever being read).
  * Replies arrive on the client's own connections; requests are retransmitted to all replicas
  * after the client's timeout. Request timestamps come from a {@link TimestampSource}: by default the wall
  * clock ({@link ClientTimestamps#clockOnly}); a process that may run again with the same client
