@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.pbft.net.Cork;
 import org.pbft.net.Listener;
 import org.pbft.net.OutboundLink;
 import org.pbft.net.TransportStats;
@@ -25,7 +26,9 @@ import org.pbft.net.TransportStats;
  * roundTrip} sends a frame that the listener's connection thread sends straight back, as a
  * replica answers a client, and waits for it: two writes, two reads and the wake-ups between
  * them. {@code oneWay64} sends 64 frames and waits until the listener has read them all: the
- * cost of a frame when frames follow each other, per frame.
+ * cost of a frame when frames follow each other, per frame, each written as it is sent; {@code
+ * oneWay64Corked} the same from a corked thread ({@link Cork}), as a replica sends, the 64 in
+ * gathering writes when it uncorks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,6 +90,20 @@ public class TransportBenchmark {
   public void oneWay64() throws InterruptedException {
     for (int i = 0; i < 64; i++) {
       link.send(oneWay);
+    }
+    arrived.acquire(64);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(64)
+  public void oneWay64Corked() throws InterruptedException {
+    Cork.cork();
+    try {
+      for (int i = 0; i < 64; i++) {
+        link.send(oneWay);
+      }
+    } finally {
+      Cork.uncork();
     }
     arrived.acquire(64);
   }
