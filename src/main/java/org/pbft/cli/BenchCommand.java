@@ -83,6 +83,17 @@ public final class BenchCommand implements Callable<Integer> {
           + "them is executed (default ${DEFAULT-VALUE}).")
   long batchesInFlight;
 
+  /** Why nothing can listen on {@code port} of loopback now, or null if something can. */
+  private static String portInUse(int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true); // as a replica binds: a closed connection's TIME_WAIT is no bar
+      probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return null;
+    } catch (java.io.IOException e) {
+      return e.getMessage();
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -95,6 +106,16 @@ public final class BenchCommand implements Callable<Integer> {
           "--baseline and --attack: the unreplicated baseline has no replica to attack");
     }
     int n = baseline ? ClusterConfig.SINGLE_SERVER : 4;
+    for (int i = 0; i < n; i++) {
+      String busy = portInUse(basePort + i);
+      if (busy != null) {
+        // Otherwise the bench would time the processes that hold the port, or measure nothing.
+        spec.commandLine().getErr().println("pbft bench: port " + (basePort + i) + " (replica "
+            + i + "'s) is in use (" + busy + "): is another bench, cluster or demo running? "
+            + "Stop it, or choose other ports with --base-port");
+        return 2;
+      }
+    }
     Path config = out.toAbsolutePath().resolve("config");
     Path data = out.toAbsolutePath().resolve("data");
     Path countersDir = out.toAbsolutePath().resolve("counters");
@@ -127,6 +148,12 @@ public final class BenchCommand implements Callable<Integer> {
           : " (input logs in " + data + "; replica logs report their syncs when stopped)"));
       for (int i = 0; i < n; i++) {
         LocalCluster.awaitListening(cluster.address(i));
+      }
+      if (!replicas.exited().isEmpty()) {
+        spec.commandLine().getErr().println("pbft bench: replica processes exited as they "
+            + "started (id=exit code: " + replicas.exited() + "); their logs are in "
+            + out.toAbsolutePath().resolve("logs"));
+        return 2;
       }
       if (attack) {
         o.println("attack: replica 0 floods; stalled connections to replicas 1..3 every 2 s");
