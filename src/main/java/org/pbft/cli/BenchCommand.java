@@ -173,8 +173,9 @@ public final class BenchCommand implements Callable<Integer> {
               r.operations(), r.seconds()));
           o.println("  ops/s, second by second: " + r.perSecond().stream()
               .map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
-          o.println("  " + (baseline ? "the server: " : "each replica (mean of " + n + "): ")
-              + replicaWork(countersDir, n, r, attack));
+          o.println("  " + (baseline ? "the server: " : attack
+              ? "each correct replica (mean of " + (n - 1) + ", the flooding replica 0 left out): "
+              : "each replica (mean of " + n + "): ") + replicaWork(countersDir, n, r, attack));
           double nanosToMsPerRequest = 1e-6 / Math.max(1, r.operations());
           o.println(String.format(Locale.ROOT, "  the client process (%d closed loops%s): %.3f ms "
               + "CPU per request (%.3f of it JIT compiling, %.3f GC)", clients,
