@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class TransportTest {
   private static final int MAX = 1 << 20;
   private static final long QUEUE = 1 << 20;
+  /** Frames that fill loopback's socket buffers and leave some waiting in the link's queue. */
+  private static final int FLOOD_FRAMES = 128;
+  private static final int FLOOD_FRAME_BYTES = 512 << 10;
+  private static final long FLOOD_QUEUE = 128L << 20;
 
   @Test
   void framesArriveInOrderAndRepliesComeBackOnTheSameConnection() throws Exception {
@@ -140,11 +144,13 @@ class TransportTest {
       }
       received.add(f);
     };
-    int frames = 64;
-    int size = 256 << 10; // 16 MiB in all: more than loopback's socket buffers hold
+    // 64 MiB in all: more than loopback's socket buffers can grow to (Linux lets a receive
+    // buffer autotune up to net.ipv4.tcp_rmem's maximum, 32 MiB here, 4 MiB more to send).
+    int frames = FLOOD_FRAMES;
+    int size = FLOOD_FRAME_BYTES;
     try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, stalled,
             stats, MAX, "server");
-        OutboundLink link = new OutboundLink(server.address(), 64L << 20, (c, f) -> { }, stats,
+        OutboundLink link = new OutboundLink(server.address(), FLOOD_QUEUE, (c, f) -> { }, stats,
             MAX, "client")) {
       waitUntil(link::connected);
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
@@ -180,13 +186,13 @@ class TransportTest {
       }
     };
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
-    int frames = 64;
-    int size = 256 << 10;
+    int frames = FLOOD_FRAMES;
+    int size = FLOOD_FRAME_BYTES;
     InetSocketAddress address;
     Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, stalled, stats,
         MAX, "first");
     address = first.address();
-    try (OutboundLink link = new OutboundLink(address, 64L << 20, (c, f) -> { }, stats, MAX,
+    try (OutboundLink link = new OutboundLink(address, FLOOD_QUEUE, (c, f) -> { }, stats, MAX,
         "client")) {
       waitUntil(link::connected);
       for (int i = 0; i < frames; i++) {
@@ -198,7 +204,7 @@ class TransportTest {
       first.close(); // the connection breaks with a frame partly written
       never.countDown();
       waitUntil(() -> !link.connected());
-      try (Listener second = new Listener(address, 64L << 20, (c, f) -> received.add(f), stats,
+      try (Listener second = new Listener(address, FLOOD_QUEUE, (c, f) -> received.add(f), stats,
           MAX, "second")) {
         int last = -1;
         while (last < frames - 1) {
