@@ -100,12 +100,8 @@ public final class Connection implements AutoCloseable {
         stats.queueFull();
         return false;
       }
-      if (open.get() && !Cork.defer(this)) {
-        try {
-          flushLocked();
-        } catch (IOException e) {
-          close(); // the frames not written stay queued
-        }
+      if (!Cork.defer(this)) {
+        flushOrCloseLocked();
       }
       return true;
     }
@@ -114,12 +110,17 @@ public final class Connection implements AutoCloseable {
   /** Writes what waits, as far as the socket takes it now (for a thread that uncorks). */
   void flush() {
     synchronized (writeLock) {
-      if (open.get()) {
-        try {
-          flushLocked();
-        } catch (IOException e) {
-          close(); // the frames not written stay queued
-        }
+      flushOrCloseLocked();
+    }
+  }
+
+  /** {@link #flushLocked} on an open connection; a write that fails closes it. */
+  private void flushOrCloseLocked() {
+    if (open.get()) {
+      try {
+        flushLocked();
+      } catch (IOException e) {
+        close(); // the frames not written stay queued
       }
     }
   }
@@ -232,7 +233,7 @@ public final class Connection implements AutoCloseable {
       ByteBuffer[] buffers = new ByteBuffer[2 * burst.size()];
       for (int i = 0; i < burst.size(); i++) {
         byte[] frame = burst.get(i);
-        buffers[2 * i] = ByteBuffer.allocate(4).putInt(0, frame.length);
+        buffers[2 * i] = FrameStreams.header(frame);
         buffers[2 * i + 1] = ByteBuffer.wrap(frame);
       }
       try {

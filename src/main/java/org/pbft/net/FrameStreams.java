@@ -1,9 +1,7 @@
 package org.pbft.net;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Frames on a byte stream: a 4-byte big-endian length, then that many bytes. A length outside
@@ -12,9 +10,9 @@ import java.io.IOException;
 final class FrameStreams {
   private FrameStreams() {}
 
-  static void write(DataOutputStream out, byte[] frame) throws IOException {
-    out.writeInt(frame.length);
-    out.write(frame);
+  /** The length prefix of {@code frame}, to write before it. */
+  static ByteBuffer header(byte[] frame) {
+    return ByteBuffer.allocate(4).putInt(0, frame.length);
   }
 
   /** A length prefix out of bounds: the stream cannot be trusted any further. */

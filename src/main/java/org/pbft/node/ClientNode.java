@@ -33,22 +33,23 @@ import org.pbft.wire.SecureChannel;
  * A client process's connection to the cluster: the deterministic {@link Client} state machine
  * with a link to every replica. Each session's client is stepped under its own lock by the
  * thread that brings the input: the caller for a submit, a connection's reader for a reply, the
- * process's client timer ({@link SharedTicker}) for a tick; no input waits for another thread to wake up and take it. Futures complete
- * after the lock is released, so a caller's callback may submit the next operation at once.
- * They complete on a connection's thread, which is corked ({@link org.pbft.net.Cork}): what a
- * callback sends leaves when that thread next reads, and a callback must not block (waiting
- * there for another operation's result would keep that result from ever being read).
- * Replies arrive on the client's own connections; requests are retransmitted to all replicas
- * after the client's timeout. Request timestamps come from a {@link TimestampSource}: by default the wall
- * clock ({@link ClientTimestamps#clockOnly}); a process that may run again with the same client
- * id passes {@link ClientTimestamps#persisted} so its timestamps grow across restarts.
+ * process's client timer ({@link SharedTicker}) for a tick; no input waits for another thread
+ * to wake up and take it. Futures complete after the lock is released, so a caller's callback
+ * may submit the next operation at once. They complete on a connection's thread, which is
+ * corked ({@link org.pbft.net.Cork}): what a callback sends leaves when that thread next reads,
+ * and a callback must not block (waiting there for another operation's result would keep that
+ * result from ever being read). Replies arrive on the client's own connections; requests are
+ * retransmitted to all replicas after the client's timeout. Request timestamps come from a
+ * {@link TimestampSource}: by default the wall clock ({@link ClientTimestamps#clockOnly}); a
+ * process that may run again with the same client id passes {@link ClientTimestamps#persisted}
+ * so its timestamps grow across restarts.
  *
  * <p>One node may host several clients ({@link #group}): each is a {@link Session} with its own
  * identity, keys and {@link Client}, one operation outstanding at a time as PBFT's client, and
- * all share the node's one connection to each replica and its timer. That is
- * the asynchronous client: as many operations outstanding in one process as it has sessions,
- * over n connections (a replica keeps one outstanding request per client identity, so the
- * protocol's exactly-once rule is unchanged).
+ * all share the node's one connection to each replica and its timer. That is the asynchronous
+ * client: as many operations outstanding in one process as it has sessions, over n connections
+ * (a replica keeps one outstanding request per client identity, so the protocol's exactly-once
+ * rule is unchanged).
  *
  * <p>An operation that gets no result within its timeout is abandoned and reported as a {@link
  * NoResult} saying what each replica did; the next operation can start at once.
@@ -58,7 +59,7 @@ public final class ClientNode implements AutoCloseable {
   private final OutboundLink[] links;
   /** The ticks, from the process's one client timer: every other input is stepped on the
    * thread that brings it. */
-  private final AutoCloseable ticking;
+  private final SharedTicker.Registration ticking;
   private volatile boolean closed;
   private final TransportStats transport = new TransportStats();
   private final DropCounters drops = new DropCounters();
@@ -225,11 +226,7 @@ public final class ClientNode implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      ticking.close();
-    } catch (Exception e) {
-      throw new IllegalStateException(e); // removing from a set does not throw
-    }
+    ticking.close();
     for (OutboundLink l : links) {
       l.close();
     }

@@ -25,8 +25,14 @@ final class SharedTicker {
 
   private SharedTicker() {}
 
-  /** Runs {@code tick} every {@code periodMillis} until the returned handle is closed. */
-  static AutoCloseable every(long periodMillis, Runnable tick) {
+  /** A registered tick; closing it stops it. */
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Runs {@code tick} every {@code periodMillis} until the returned registration is closed. */
+  static Registration every(long periodMillis, Runnable tick) {
     if (periodMillis < 1) {
       throw new IllegalArgumentException("tick period " + periodMillis + " ms");
     }

@@ -13,9 +13,9 @@ class SharedTickerTest {
     AtomicInteger a = new AtomicInteger();
     AtomicInteger b = new AtomicInteger();
     AtomicInteger failing = new AtomicInteger();
-    AutoCloseable ta = SharedTicker.every(5, a::incrementAndGet);
-    AutoCloseable tb = SharedTicker.every(5, b::incrementAndGet);
-    AutoCloseable tf = SharedTicker.every(5, () -> {
+    SharedTicker.Registration ta = SharedTicker.every(5, a::incrementAndGet);
+    SharedTicker.Registration tb = SharedTicker.every(5, b::incrementAndGet);
+    SharedTicker.Registration tf = SharedTicker.every(5, () -> {
       failing.incrementAndGet();
       throw new IllegalStateException("a tick that fails, as a test");
     });
