@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One open TCP connection, with one thread. A sender writes its frame to the non-blocking socket
+ * One open TCP connection, served by a thread of its own or by an {@link IoLoop}. A sender writes its frame to the non-blocking socket
  * itself, together with whatever waited before it (one gathering write), as far as the socket
  * takes it; what the socket does not take waits in a bounded queue, and the connection's thread
  * writes it once the socket has room again (a slow peer never blocks a sender). The same thread
@@ -26,14 +27,21 @@ public final class Connection implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
   /** Frames in one gathering write at most. */
   private static final int BURST_FRAMES = 64;
+  /** Reads of one connection in one round of its loop at most: the others get their turn. */
+  private static final int READS_PER_ROUND = 4;
 
   /** A connection without a frame for this long is closed (a peer that has something to say
    * reconnects at once). */
   static final long IDLE_MILLIS = 120_000;
 
   private final SocketChannel channel;
+  /** The connection's own thread and what it reads through; both null on a loop. */
   private final ChannelInput input;
   private final Thread thread;
+  /** The loop that serves the connection, its frames read so far, its key; or null. */
+  private final IoLoop loop;
+  private final FrameDecoder decoder;
+  private SelectionKey key;
   private final FrameQueue outgoing;
   private final FrameSink sink;
   private final TransportStats stats;
@@ -57,8 +65,18 @@ public final class Connection implements AutoCloseable {
   /** The socket did not take everything: the connection's thread waits until it can. */
   private volatile boolean blocked;
 
+  /** A connection with a thread of its own, which reads and may block in the sink. */
   Connection(SocketChannel channel, FrameQueue outgoing, FrameSink sink, TransportStats stats,
       int maxFrameBytes, String name) throws IOException {
+    this(channel, outgoing, sink, stats, maxFrameBytes, name, null);
+  }
+
+  /**
+   * A connection served by {@code loop}, or by a thread of its own when it is null. A loop's
+   * sink must never block.
+   */
+  Connection(SocketChannel channel, FrameQueue outgoing, FrameSink sink, TransportStats stats,
+      int maxFrameBytes, String name, IoLoop loop) throws IOException {
     this.inboundCreditBytes = (int) Math.min(Integer.MAX_VALUE, outgoing.capacityBytes());
     this.inboundCredit = new Semaphore(inboundCreditBytes);
     this.channel = channel;
@@ -69,10 +87,21 @@ public final class Connection implements AutoCloseable {
     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
     channel.configureBlocking(false);
+    this.loop = loop;
+    if (loop != null) {
+      this.input = null;
+      this.thread = null;
+      this.decoder = new FrameDecoder(maxFrameBytes, IDLE_MILLIS, FrameReader.FRAME_BASE_MILLIS,
+          System.nanoTime());
+      stats.connected();
+      loop.register(this);
+      return;
+    }
+    this.decoder = null;
     this.input = new ChannelInput(channel, FrameReader.POLL_MILLIS, new ChannelInput.Writes() {
       @Override
       public boolean pending() {
-        return blocked || !outgoing.isEmpty();
+        return writesPending();
       }
 
       @Override
@@ -84,9 +113,9 @@ public final class Connection implements AutoCloseable {
     });
     FrameReader in = new FrameReader(new BufferedInputStream(input, BUFFER), maxFrameBytes,
         IDLE_MILLIS);
-    stats.connected();
     this.thread = new Thread(() -> readLoop(in), name + "-io");
     thread.setDaemon(true);
+    stats.connected();
     thread.start();
   }
 
@@ -141,6 +170,9 @@ public final class Connection implements AutoCloseable {
    * the credit taken, to {@link #releaseInbound} once the frame is consumed.
    */
   public int awaitInboundRoom(int bytes) throws InterruptedException {
+    if (loop != null) {
+      throw new IllegalStateException(name + " is served by a loop, whose sinks must not wait");
+    }
     Cork.writeDeferred(); // nothing this thread sent waits while it does
     int credit = Math.min(bytes, inboundCreditBytes); // a frame larger than the room goes alone
     inboundCredit.acquire(credit);
@@ -172,7 +204,11 @@ public final class Connection implements AutoCloseable {
       } catch (IOException ignored) {
         // closing a broken socket: nothing left to do with it
       }
-      input.wakeup();
+      if (loop != null) {
+        loop.wakeup(); // the selector releases the socket at its next round
+      } else {
+        input.wakeup();
+      }
       synchronized (writeLock) {
         if (partFrame != null) { // sent again whole on the next connection, if there is one
           outgoing.putBack(List.of(partFrame));
@@ -257,11 +293,85 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  /** The socket is full: the connection's thread writes the rest when it has room. */
+  /** The socket is full: the connection's thread or loop writes the rest when it has room. */
   private void waitForRoom() {
     blocked = true;
-    if (Thread.currentThread() != thread) {
+    if (loop != null) {
+      loop.wantWrite(this);
+    } else if (Thread.currentThread() != thread) {
       input.wakeup();
+    }
+  }
+
+  private boolean writesPending() {
+    return blocked || !outgoing.isEmpty();
+  }
+
+  // What the loop calls, on its thread.
+
+  SocketChannel channel() {
+    return channel;
+  }
+
+  SelectionKey key() {
+    return key;
+  }
+
+  void keyIs(SelectionKey key) {
+    this.key = key;
+  }
+
+  /**
+   * Reads what the socket holds (through the loop's {@code buffer}) and hands each frame it
+   * completes to the sink; end of stream, an I/O error or a bad length closes the connection.
+   */
+  void onReadable(ByteBuffer buffer) {
+    for (int reads = 0; reads < READS_PER_ROUND && open.get(); reads++) {
+      buffer.clear();
+      int n;
+      try {
+        n = channel.read(buffer);
+        if (n < 0) {
+          close();
+          return;
+        }
+        buffer.flip();
+        decoder.feed(buffer, System.nanoTime(), this::deliver);
+      } catch (IOException e) {
+        close(); // the peer went away or broke framing: the connection ends either way
+        return;
+      }
+      if (n < buffer.capacity()) {
+        return; // the socket is empty
+      }
+    }
+  }
+
+  private void deliver(byte[] frame) {
+    if (open.get()) {
+      stats.received(frame.length);
+      sink.onFrame(this, frame);
+    }
+  }
+
+  /** Writes what waits as far as the socket takes it; true if some still waits. */
+  boolean onWritable() {
+    synchronized (writeLock) {
+      flushOrCloseLocked();
+    }
+    return open.get() && writesPending();
+  }
+
+  /**
+   * Closes a connection whose peer is too slow or silent; asks the loop to write what waits
+   * (a frame queued while the connection was being opened).
+   */
+  void checkDeadlines(long now) {
+    if (decoder.overdue(now) != null) {
+      stats.slowPeer();
+      close();
+    } else if (writesPending()) {
+      loop.wantWrite(this);
     }
   }
 

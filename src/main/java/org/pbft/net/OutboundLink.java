@@ -22,6 +22,8 @@ public final class OutboundLink implements AutoCloseable {
   private final TransportStats stats;
   private final int maxFrameBytes;
   private final String name;
+  /** Serves the link's connections, or null: each has a thread of its own. */
+  private final IoLoop loop;
   private final Thread supervisor;
   private volatile boolean running = true;
   private volatile Connection current;
@@ -29,6 +31,16 @@ public final class OutboundLink implements AutoCloseable {
 
   public OutboundLink(InetSocketAddress address, long queueBytes, FrameSink sink,
       TransportStats stats, int maxFrameBytes, String name) {
+    this(address, queueBytes, sink, stats, maxFrameBytes, name, null);
+  }
+
+  /**
+   * As above, with each connection served by {@code loop} (when not null) instead of a thread
+   * of its own: then {@code sink} must never block.
+   */
+  public OutboundLink(InetSocketAddress address, long queueBytes, FrameSink sink,
+      TransportStats stats, int maxFrameBytes, String name, IoLoop loop) {
+    this.loop = loop;
     this.address = address;
     this.outgoing = new FrameQueue(queueBytes);
     this.sink = sink;
@@ -85,7 +97,7 @@ public final class OutboundLink implements AutoCloseable {
         if (connectedToItself(socket.socket())) {
           throw new IOException("connected to itself: nobody listens on " + address);
         }
-        current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name);
+        current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name, loop);
         lastFailure = null;
         backoff = MIN_BACKOFF_MS;
         current.awaitClosed();

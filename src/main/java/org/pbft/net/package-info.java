@@ -1,11 +1,12 @@
 /**
- * TCP between processes: one thread per connection, length-prefixed frames. A sender writes its
- * frame to the non-blocking socket itself, so that sending a frame wakes no thread; what the
- * socket does not take waits in a queue bounded in bytes, and the connection's thread, which
- * otherwise reads and hands each frame to its sink, writes it once the socket has room. The layer
- * moves opaque byte frames; authentication and decoding are the caller's (see {@code
- * org.pbft.wire}). One selector per connection rather than one for all, or Netty: a replica talks
- * to a handful of peers, so a thread each costs little, reads keep their blocking form
- * ({@code FrameReader} over {@code ChannelInput}), and the code reads top to bottom.
+ * TCP between processes, length-prefixed frames. A sender writes its frame to the non-blocking
+ * socket itself, so that sending a frame wakes no thread; what the socket does not take waits in
+ * a queue bounded in bytes, and whoever reads the connection writes it once the socket has room.
+ * Two ways to read: a replica's connections each have a thread of their own ({@code FrameReader}
+ * over {@code ChannelInput}, reads in blocking form, a sink that may wait to slow a peer down);
+ * a client process's connections, one to every replica for each of its client nodes, share one
+ * {@link org.pbft.net.IoLoop}, one thread and one selector for all, so that replies arriving
+ * together are read in one wake-up (its sinks must never block). The layer moves opaque byte
+ * frames; authentication and decoding are the caller's (see {@code org.pbft.wire}).
  */
 package org.pbft.net;

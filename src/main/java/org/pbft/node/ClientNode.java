@@ -23,6 +23,7 @@ import org.pbft.config.NodeKeys;
 import org.pbft.core.message.Message;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
+import org.pbft.net.IoLoop;
 import org.pbft.net.OutboundLink;
 import org.pbft.net.TransportStats;
 import org.pbft.wire.Frame;
@@ -124,7 +125,7 @@ public final class ClientNode implements AutoCloseable {
       int replica = r;
       links[r] = new OutboundLink(cluster.address(r), options.queueBytes(),
           (connection, bytes) -> onFrame(replica, bytes), transport, limits.maxFrameBytes(),
-          shortName + "-to-r" + r);
+          shortName + "-to-r" + r, IoLoop.shared());
     }
     this.ticking = SharedTicker.every(options.tickMillis(), this::tick);
   }

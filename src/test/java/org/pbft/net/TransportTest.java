@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TransportTest {
   private static final int MAX = 1 << 20;
@@ -21,8 +24,30 @@ class TransportTest {
   private static final int FLOOD_FRAME_BYTES = 512 << 10;
   private static final long FLOOD_QUEUE = 128L << 20;
 
-  @Test
-  void framesArriveInOrderAndRepliesComeBackOnTheSameConnection() throws Exception {
+  /** Who serves an outbound link's connections: each test runs with both. */
+  enum Served { OWN_THREAD, LOOP }
+
+  private IoLoop loop;
+
+  @AfterEach
+  void closeLoop() {
+    if (loop != null) {
+      loop.close();
+    }
+  }
+
+  private OutboundLink link(Served served, InetSocketAddress to, long queue, FrameSink sink,
+      TransportStats stats, String name) {
+    if (served == Served.LOOP && loop == null) {
+      loop = IoLoop.open("test-io");
+    }
+    return new OutboundLink(to, queue, sink, stats, MAX, name,
+        served == Served.LOOP ? loop : null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void framesArriveInOrderAndRepliesComeBackOnTheSameConnection(Served served) throws Exception {
     TransportStats stats = new TransportStats();
     BlockingQueue<byte[]> atServer = new LinkedBlockingQueue<>();
     FrameSink echo = (c, frame) -> {
@@ -32,8 +57,8 @@ class TransportTest {
     BlockingQueue<byte[]> atClient = new LinkedBlockingQueue<>();
     try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
             MAX, "server");
-        OutboundLink link = new OutboundLink(server.address(), QUEUE, (c, f) -> atClient.add(f),
-            stats, MAX, "client")) {
+        OutboundLink link = link(served, server.address(), QUEUE, (c, f) -> atClient.add(f),
+            stats, "client")) {
       for (int i = 0; i < 20; i++) {
         assertTrue(link.send(("m" + i).getBytes(StandardCharsets.UTF_8)));
       }
@@ -44,15 +69,16 @@ class TransportTest {
     }
   }
 
-  @Test
-  void aLinkReconnectsWhenThePeerComesBackAndDeliversWhatWaited() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void aLinkReconnectsWhenThePeerComesBackAndDeliversWhatWaited(Served served) throws Exception {
     TransportStats stats = new TransportStats();
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
     InetSocketAddress address;
     try (Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE,
         (c, f) -> received.add(f), stats, MAX, "first")) {
       address = first.address();
-      try (OutboundLink link = new OutboundLink(address, QUEUE, (c, f) -> { }, stats, MAX, "l")) {
+      try (OutboundLink link = link(served, address, QUEUE, (c, f) -> { }, stats, "l")) {
         link.send(new byte[] {1});
         assertArrayEquals(new byte[] {1}, received.poll(10, TimeUnit.SECONDS));
         first.close();
@@ -69,8 +95,9 @@ class TransportTest {
     assertTrue(stats.connects() >= 3, stats.toString());
   }
 
-  @Test
-  void aFullQueueRefusesFramesAndCountsThem() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void aFullQueueRefusesFramesAndCountsThem(Served served) throws Exception {
     TransportStats stats = new TransportStats();
     // nobody listens on this port (bound, then closed): every frame waits in the queue
     InetSocketAddress nowhere;
@@ -78,7 +105,7 @@ class TransportTest {
         stats, MAX, "tmp")) {
       nowhere = l.address();
     }
-    try (OutboundLink link = new OutboundLink(nowhere, 2, (c, f) -> { }, stats, MAX, "l")) {
+    try (OutboundLink link = link(served, nowhere, 2, (c, f) -> { }, stats, "l")) {
       assertTrue(link.send(new byte[] {1}));
       assertTrue(link.send(new byte[] {2}));
       assertFalse(link.send(new byte[] {3}));
@@ -86,13 +113,14 @@ class TransportTest {
     }
   }
 
-  @Test
-  void anOversizedLengthPrefixClosesTheConnection() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void anOversizedLengthPrefixClosesTheConnection(Served served) throws Exception {
     TransportStats stats = new TransportStats();
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
     try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE,
             (c, f) -> received.add(f), stats, 16, "server");
-        OutboundLink link = new OutboundLink(server.address(), QUEUE, (c, f) -> { }, stats, MAX,
+        OutboundLink link = link(served, server.address(), QUEUE, (c, f) -> { }, stats,
             "client")) {
       link.send(new byte[17]);
       waitUntil(() -> stats.disconnects() >= 1);
@@ -100,8 +128,10 @@ class TransportTest {
     }
   }
 
-  @Test
-  void atTheCapUnauthenticatedConnectionsGoFirstThenNewOnesAreRefused() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void atTheCapUnauthenticatedConnectionsGoFirstThenNewOnesAreRefused(Served served)
+      throws Exception {
     TransportStats stats = new TransportStats();
     FrameSink authenticating = (c, f) -> c.markAuthenticated();
     try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, 2,
@@ -109,12 +139,12 @@ class TransportTest {
         java.net.Socket silent = new java.net.Socket()) {
       silent.connect(server.address());
       waitUntil(() -> server.openConnections() == 1);
-      try (OutboundLink peer = new OutboundLink(server.address(), QUEUE, (c, f) -> { }, stats,
-          MAX, "peer")) {
+      try (OutboundLink peer = link(served, server.address(), QUEUE, (c, f) -> { }, stats,
+          "peer")) {
         peer.send(new byte[] {1}); // authenticates (as a sink that checked it would say)
         waitUntil(() -> stats.framesReceived() == 1 && server.openConnections() == 2);
-        try (OutboundLink second = new OutboundLink(server.address(), QUEUE, (c, f) -> { }, stats,
-            MAX, "second")) {
+        try (OutboundLink second = link(served, server.address(), QUEUE, (c, f) -> { }, stats,
+            "second")) {
           second.send(new byte[] {2});
           waitUntil(() -> stats.framesReceived() == 2);
           assertEquals(1, stats.refusedConnections(), "the silent one made room");
@@ -130,8 +160,9 @@ class TransportTest {
     }
   }
 
-  @Test
-  void aPeerThatStopsReadingBlocksNoSenderAndGetsEveryFrameInOrderWhenItReadsAgain()
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void aPeerThatStopsReadingBlocksNoSenderAndGetsEveryFrameInOrderWhenItReadsAgain(Served served)
       throws Exception {
     TransportStats stats = new TransportStats();
     java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
@@ -150,8 +181,8 @@ class TransportTest {
     int size = FLOOD_FRAME_BYTES;
     try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, stalled,
             stats, MAX, "server");
-        OutboundLink link = new OutboundLink(server.address(), FLOOD_QUEUE, (c, f) -> { }, stats,
-            MAX, "client")) {
+        OutboundLink link = link(served, server.address(), FLOOD_QUEUE, (c, f) -> { }, stats,
+            "client")) {
       waitUntil(link::connected);
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
           () -> {
@@ -174,8 +205,10 @@ class TransportTest {
     }
   }
 
-  @Test
-  void aFrameHalfWrittenWhenTheConnectionBrokeGoesWholeOnTheNextOne() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void aFrameHalfWrittenWhenTheConnectionBrokeGoesWholeOnTheNextOne(Served served)
+      throws Exception {
     TransportStats stats = new TransportStats();
     java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
     FrameSink stalled = (c, f) -> {
@@ -192,8 +225,7 @@ class TransportTest {
     Listener first = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, stalled, stats,
         MAX, "first");
     address = first.address();
-    try (OutboundLink link = new OutboundLink(address, FLOOD_QUEUE, (c, f) -> { }, stats, MAX,
-        "client")) {
+    try (OutboundLink link = link(served, address, FLOOD_QUEUE, (c, f) -> { }, stats, "client")) {
       waitUntil(link::connected);
       for (int i = 0; i < frames; i++) {
         byte[] frame = new byte[size];
@@ -217,6 +249,54 @@ class TransportTest {
           last = tag;
         }
       }
+    }
+  }
+
+  @Test
+  void aLoopsSinkThatFailsClosesOnlyItsConnection() throws Exception {
+    TransportStats stats = new TransportStats();
+    BlockingQueue<byte[]> atGood = new LinkedBlockingQueue<>();
+    FrameSink echo = (c, frame) -> c.send(frame);
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
+            MAX, "server");
+        OutboundLink bad = link(Served.LOOP, server.address(), QUEUE, (c, f) -> {
+          throw new IllegalStateException("a handler's bug");
+        }, stats, "bad");
+        OutboundLink good = link(Served.LOOP, server.address(), QUEUE, (c, f) -> atGood.add(f),
+            stats, "good")) {
+      waitUntil(() -> bad.connected() && good.connected());
+      long disconnects = stats.disconnects();
+      bad.send(new byte[] {1});
+      waitUntil(() -> stats.disconnects() > disconnects);
+      for (int i = 0; i < 10; i++) {
+        good.send(new byte[] {(byte) i});
+        byte[] echoed = atGood.poll(10, TimeUnit.SECONDS);
+        assertNotNull(echoed, "the loop stopped serving the other connection");
+        assertEquals(i, echoed[0]);
+      }
+    }
+  }
+
+  @Test
+  void aLoopsConnectionRefusesToWaitForInboundRoom() throws Exception {
+    TransportStats stats = new TransportStats();
+    BlockingQueue<RuntimeException> refused = new LinkedBlockingQueue<>();
+    FrameSink echo = (c, frame) -> c.send(frame);
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
+            MAX, "server");
+        OutboundLink link = link(Served.LOOP, server.address(), QUEUE, (c, f) -> {
+          try {
+            c.awaitInboundRoom(f.length);
+          } catch (IllegalStateException e) {
+            refused.add(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }, stats, "client")) {
+      link.send(new byte[] {1});
+      RuntimeException e = refused.poll(10, TimeUnit.SECONDS);
+      assertNotNull(e, "a loop's sink was let wait");
+      assertTrue(e.getMessage().contains("must not wait"), e.getMessage());
     }
   }
 

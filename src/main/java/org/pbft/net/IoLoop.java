@@ -1,0 +1,176 @@
+package org.pbft.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One thread that serves many connections through one selector: it reads each connection whose
+ * socket has bytes and hands its frames to the connection's sink, and finishes the writes the
+ * sockets did not take at once. A client process opens a connection to every replica for each of
+ * its client nodes; with a thread per connection, every reply woke a thread of its own. With one
+ * loop, the replies that arrive together are read in one wake-up, and what their handlers send
+ * leaves corked ({@link Cork}), one gathering write per connection at the end of the round.
+ *
+ * <p>So a sink on a loop's connection must never block: it would stop every connection of the
+ * loop. Such a connection refuses {@link Connection#awaitInboundRoom}.
+ *
+ * <p>Only the loop's thread touches the selector's keys; other threads hand it tasks.
+ */
+public final class IoLoop implements AutoCloseable {
+  private static IoLoop shared;
+
+  private final Selector selector;
+  private final Thread thread;
+  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  /** Every read of the loop's thread goes here first, then into the frames it completes. */
+  private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+  private volatile boolean running = true;
+
+  private IoLoop(String name) {
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector for " + name, e);
+    }
+    this.thread = new Thread(this::run, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** A loop of its own, named {@code name} (its thread's name); closed by the caller. */
+  public static IoLoop open(String name) {
+    return new IoLoop(name);
+  }
+
+  /** The process's one loop for client connections, started on first use. */
+  public static synchronized IoLoop shared() {
+    if (shared == null || !shared.running) {
+      shared = new IoLoop("client-io");
+    }
+    return shared;
+  }
+
+  /** Starts serving {@code c}: called once, by the connection as it opens. */
+  void register(Connection c) {
+    execute(() -> {
+      if (!c.isOpen()) {
+        return;
+      }
+      try {
+        c.keyIs(c.channel().register(selector, SelectionKey.OP_READ, c));
+      } catch (IOException e) {
+        c.close();
+      }
+      if (c.onWritable()) { // frames waited for the connection to open
+        watchWrites(c);
+      }
+    });
+  }
+
+  /** {@code c}'s socket is full: the loop writes the rest once it has room. */
+  void wantWrite(Connection c) {
+    if (Thread.currentThread() == thread) {
+      watchWrites(c);
+    } else {
+      execute(() -> watchWrites(c));
+    }
+  }
+
+  /** Wakes the loop (a connection was closed: its socket is released at the next select). */
+  void wakeup() {
+    selector.wakeup();
+  }
+
+  boolean onLoopThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  private void execute(Runnable task) {
+    tasks.add(task);
+    selector.wakeup();
+  }
+
+  private static void watchWrites(Connection c) {
+    SelectionKey key = c.key();
+    if (key != null && key.isValid()) {
+      key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+    }
+  }
+
+  private void run() {
+    Cork.cork(); // what the sinks send leaves once per round, one write per connection
+    long nextCheck = System.nanoTime() + FrameReader.POLL_MILLIS * 1_000_000L;
+    try {
+      while (running) {
+        selector.select(FrameReader.POLL_MILLIS);
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+          task.run();
+        }
+        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+        while (ready.hasNext()) {
+          SelectionKey key = ready.next();
+          ready.remove();
+          serve(key);
+        }
+        Cork.writeDeferred();
+        long now = System.nanoTime();
+        if (now >= nextCheck) {
+          nextCheck = now + FrameReader.POLL_MILLIS * 1_000_000L;
+          for (SelectionKey key : selector.keys()) {
+            if (key.isValid()) {
+              ((Connection) key.attachment()).checkDeadlines(now);
+            }
+          }
+          Cork.writeDeferred();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println(thread.getName() + ": stopped (" + e + "); its connections are closed"
+          + " and reopen on a new loop");
+      running = false;
+    } finally {
+      running = false;
+      for (SelectionKey key : selector.keys()) {
+        ((Connection) key.attachment()).close();
+      }
+      try {
+        selector.close();
+      } catch (IOException ignored) {
+        // the loop is gone either way
+      }
+    }
+  }
+
+  /** Reads and writes what {@code key}'s socket is ready for; a failure closes only it. */
+  private void serve(SelectionKey key) {
+    Connection c = (Connection) key.attachment();
+    try {
+      if (key.isValid() && key.isReadable()) {
+        c.onReadable(readBuffer);
+      }
+      if (key.isValid() && key.isWritable() && !c.onWritable()) {
+        key.interestOps(SelectionKey.OP_READ);
+      }
+    } catch (CancelledKeyException closedMeanwhile) {
+      c.close();
+    } catch (RuntimeException e) {
+      System.err.println(c + ": closed, its frame handler failed: " + e);
+      e.printStackTrace();
+      c.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    selector.wakeup();
+  }
+}
