@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Only the loop's thread touches the selector's keys; other threads hand it tasks.
  */
 public final class IoLoop implements AutoCloseable {
-  private static IoLoop shared;
+  /** The process's loops for client connections: one per core, handed out in turn. */
+  private static final IoLoop[] SHARED =
+      new IoLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
+  private static int nextShared;
 
   private final Selector selector;
   private final Thread thread;
@@ -49,12 +52,17 @@ public final class IoLoop implements AutoCloseable {
     return new IoLoop(name);
   }
 
-  /** The process's one loop for client connections, started on first use. */
+  /**
+   * One of the process's loops for client connections, in turn, each started on first use: one
+   * per core, as one thread among the replicas' many would get too small a share of the CPU
+   * under load, and the closed loops waiting on it would wait for the scheduler.
+   */
   public static synchronized IoLoop shared() {
-    if (shared == null || !shared.running) {
-      shared = new IoLoop("client-io");
+    int i = nextShared++ % SHARED.length;
+    if (SHARED[i] == null || !SHARED[i].running) {
+      SHARED[i] = new IoLoop("client-io-" + i);
     }
-    return shared;
+    return SHARED[i];
   }
 
   /** Starts serving {@code c}: called once, by the connection as it opens. */

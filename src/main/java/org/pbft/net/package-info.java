@@ -4,9 +4,9 @@
  * a queue bounded in bytes, and whoever reads the connection writes it once the socket has room.
  * Two ways to read: a replica's connections each have a thread of their own ({@code FrameReader}
  * over {@code ChannelInput}, reads in blocking form, a sink that may wait to slow a peer down);
- * a client process's connections, one to every replica for each of its client nodes, share one
- * {@link org.pbft.net.IoLoop}, one thread and one selector for all, so that replies arriving
- * together are read in one wake-up (its sinks must never block). The layer moves opaque byte
+ * a client process's connections, one to every replica for each of its client nodes, share a
+ * few {@link org.pbft.net.IoLoop}s, one per core, each a thread and a selector, so that replies
+ * arriving together are read in one wake-up (their sinks must never block). The layer moves opaque byte
  * frames; authentication and decoding are the caller's (see {@code org.pbft.wire}).
  */
 package org.pbft.net;

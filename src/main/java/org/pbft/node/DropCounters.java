@@ -3,6 +3,8 @@ package org.pbft.node;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Predicate;
+import org.pbft.core.message.Message;
 import org.pbft.wire.DropReason;
 import org.pbft.wire.Frame;
 import org.pbft.wire.SecureChannel;
@@ -17,8 +19,13 @@ public final class DropCounters {
    * reason it was refused counted here (a refused frame never reaches the core).
    */
   Frame open(SecureChannel channel, byte[] bytes) {
+    return open(channel, bytes, m -> false);
+  }
+
+  /** As above; also null, and not counted here, for a message {@code needless} says to drop. */
+  Frame open(SecureChannel channel, byte[] bytes, Predicate<Message> needless) {
     try {
-      return channel.open(bytes);
+      return channel.open(bytes, needless);
     } catch (WireException e) {
       counts.incrementAndGet(e.reason().ordinal());
       return null;

@@ -21,6 +21,7 @@ import org.pbft.core.Input;
 import org.pbft.core.Peer;
 import org.pbft.core.SpecAction;
 import org.pbft.core.TraceEvent;
+import org.pbft.core.message.Commit;
 import org.pbft.core.message.Message;
 import org.pbft.net.Connection;
 import org.pbft.net.Cork;
@@ -86,6 +87,11 @@ public final class ReplicaNode implements AutoCloseable {
   private volatile long executedBatches;
   private volatile long executedRequests;
   private long repliesUnroutable;
+  /** The slots this replica sent its COMMIT for: the PREPAREs for them that still arrive are
+   * dropped before their signatures are checked. */
+  private final PreparedSlots prepared = new PreparedSlots();
+  private final java.util.concurrent.atomic.AtomicLong needlessPrepares =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile long repliesSent;
   /** Before taking each frame off a connection: 0 but in a Byzantine replica. */
   private final long readPauseMillis;
@@ -209,9 +215,9 @@ public final class ReplicaNode implements AutoCloseable {
     if (readPauseMillis > 0) {
       pauseReading();
     }
-    Frame frame = drops.open(channel, bytes);
+    Frame frame = drops.open(channel, bytes, this::needless);
     if (frame == null) {
-      return;
+      return; // refused (and counted), or a PREPARE for a slot this replica is prepared in
     }
     connection.markAuthenticated();
     Connection before = inboundByPeer.put(frame.from(), connection);
@@ -230,6 +236,20 @@ public final class ReplicaNode implements AutoCloseable {
       return;
     }
     inbox.add(new Arrived(frame, inputs == null ? null : bytes, connection, credit));
+  }
+
+  /** A PREPARE for a slot this replica is prepared in: dropped, its signature unchecked. */
+  private boolean needless(Message m) {
+    if (prepared.needless(m)) {
+      needlessPrepares.incrementAndGet();
+      return true;
+    }
+    return false;
+  }
+
+  /** PREPAREs dropped before their signatures were checked: their slots were prepared. */
+  public long needlessPrepares() {
+    return needlessPrepares.get();
   }
 
   /**
@@ -527,6 +547,9 @@ public final class ReplicaNode implements AutoCloseable {
     if (e instanceof Effect.Send s) {
       sendToReplica(s.to(), s.message(), lamport);
     } else if (e instanceof Effect.Broadcast b) {
+      if (b.message() instanceof Commit c) {
+        prepared.prepared(c.view(), c.seq()); // further PREPAREs for the slot are needless
+      }
       broadcast(b.message(), lamport);
     } else if (e instanceof Effect.SendReply r) {
       int client = (int) r.reply().clientId();
@@ -615,6 +638,7 @@ public final class ReplicaNode implements AutoCloseable {
         + transport + (connectionsReplaced.get() > 0 ? "; connections replaced by a newer one "
         + "of the same peer " + connectionsReplaced.get() : "")
         + "; signatures kept as evidence " + channel.knownSignatures()
+        + "; PREPAREs for slots already prepared, dropped unchecked " + needlessPrepares.get()
         + (repliesUnroutable > 0 ? "; replies without a client connection "
         + repliesUnroutable : "") + (inputs == null ? "" : "; input log: " + inputs.records()
         + " inputs in " + inputs.syncs() + " syncs, " + inputs.snapshots() + " snapshots");

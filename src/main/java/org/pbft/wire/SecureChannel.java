@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.pbft.config.ClusterConfig;
 import org.pbft.config.NodeId;
 import org.pbft.config.NodeKeys;
@@ -152,8 +153,18 @@ public final class SecureChannel {
    * strict decoding, sender rules, signatures, request authenticators.
    */
   public Frame open(byte[] frame) throws WireException {
+    return open(frame, m -> false);
+  }
+
+  /**
+   * As {@link #open}, but returns null, before any signature or request authenticator is checked
+   * and without accepting the frame's counter, when {@code needless} says the authenticated
+   * sender's message can be of no use to the receiver (the receiver then never sees it, as if the
+   * network had lost it).
+   */
+  public Frame open(byte[] frame, Predicate<Message> needless) throws WireException {
     try {
-      return openChecked(frame);
+      return openChecked(frame, false, needless);
     } catch (RuntimeException e) {
       // Every check above is meant to leave nothing to this net; it keeps the promise anyway.
       throw new WireException(DropReason.MALFORMED, "undecodable frame: " + e);
@@ -171,7 +182,7 @@ public final class SecureChannel {
    */
   public Frame reopen(byte[] frame) throws WireException {
     try {
-      return openChecked(frame, true);
+      return openChecked(frame, true, m -> false);
     } catch (RuntimeException e) {
       throw new WireException(DropReason.MALFORMED, "undecodable frame: " + e);
     }
@@ -189,11 +200,8 @@ public final class SecureChannel {
     return copy;
   }
 
-  private Frame openChecked(byte[] frame) throws WireException {
-    return openChecked(frame, false);
-  }
-
-  private Frame openChecked(byte[] frame, boolean fromLog) throws WireException {
+  private Frame openChecked(byte[] frame, boolean fromLog, Predicate<Message> needless)
+      throws WireException {
     FrameHeader header = authenticatedHeader(frame);
     if (!fromLog) {
       replays.checkFresh(header);
@@ -209,6 +217,9 @@ public final class SecureChannel {
     in.expectEnd("the authenticator section");
 
     SenderRules.check(header, form.message());
+    if (needless.test(form.message())) {
+      return null;
+    }
     List<SignedPart> parts = form.signedParts();
     List<RequestPart> requests = form.authenticatedRequests();
     // A logged frame passed these checks when it arrived, and the log's checksums show it is

@@ -82,6 +82,9 @@ class InProcessClusterTest {
     assertEquals(4, workload.verifyAcknowledgedWrites());
     assertEquals(List.of(), workload.anomalies());
     assertTrue(replicas.get(0).drops().total() >= 1, replicas.get(0).summary());
+    // A backup is prepared with one other backup's PREPARE: the other one comes too late.
+    assertTrue(replicas.stream().mapToLong(ReplicaNode::needlessPrepares).sum() > 0,
+        replicas.get(1).summary());
   }
 
   /**
