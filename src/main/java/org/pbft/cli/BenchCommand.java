@@ -83,6 +83,11 @@ public final class BenchCommand implements Callable<Integer> {
           + "them is executed (default ${DEFAULT-VALUE}).")
   long batchesInFlight;
 
+  @Option(names = "--checkpoint-interval", paramLabel = "K",
+      description = "Passed to each replica: a checkpoint every K sequence numbers (default "
+          + "${DEFAULT-VALUE}, the replicas' own).")
+  long checkpointInterval = org.pbft.core.ReplicaConfig.PROCESS_CHECKPOINT_INTERVAL;
+
   /** Why nothing can listen on {@code port} of loopback now, or null if something can. */
   private static String portInUse(int port) {
     try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
@@ -130,7 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (baseline) {
           args.add("--unreplicated"); // and no log
         } else {
-          args.addAll(List.of("--batches-in-flight", String.valueOf(batchesInFlight)));
+          args.addAll(List.of("--batches-in-flight", String.valueOf(batchesInFlight),
+              "--checkpoint-interval", String.valueOf(checkpointInterval)));
           if (!durability.equals("none")) {
             args.addAll(List.of("--data", data.resolve("replica-" + i).toString()));
           }

@@ -11,6 +11,7 @@ import org.pbft.config.NodeKeys;
 import org.pbft.core.Peer;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
+import org.pbft.wire.Limits;
 import org.pbft.node.CountersFile;
 import org.pbft.node.DataDirectoryException;
 import org.pbft.node.InputLog;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "replica", mixinStandardHelpOptions = true,
     description = "Runs replica I of the cluster in DIR (written by 'pbft keygen').")
 public final class ReplicaCommand implements Callable<Integer> {
+  /** A VIEW-CHANGE carries up to a window (2K) of prepared certificates, and the wire takes
+   * at most {@code Limits.maxCertificates} of them. */
+  static final long MAX_CHECKPOINT_INTERVAL = Limits.defaults().maxCertificates() / 2;
   @Spec
   CommandSpec spec;
 
@@ -91,8 +95,13 @@ public final class ReplicaCommand implements Callable<Integer> {
   @Option(names = "--batches-in-flight", defaultValue = "1", paramLabel = "B",
       description = "As primary, order up to B batches before the first of them is executed "
           + "(default ${DEFAULT-VALUE}: requests arriving meanwhile share the next batch and its "
-          + "signatures; more overlaps the phases of several; at most the window of 16).")
+          + "signatures; more overlaps the phases of several; at most the window, 2K).")
   long batchesInFlight;
+
+  @Option(names = "--checkpoint-interval", paramLabel = "K",
+      description = "Take a checkpoint every K sequence numbers; the log window is 2K (default "
+          + "${DEFAULT-VALUE}; every replica of a cluster must use the same K).")
+  long checkpointInterval = ReplicaConfig.PROCESS_CHECKPOINT_INTERVAL;
 
   @Option(names = "--tick-ms", defaultValue = "10",
       description = "Wall-clock milliseconds per logical tick (default ${DEFAULT-VALUE}).")
@@ -127,11 +136,17 @@ public final class ReplicaCommand implements Callable<Integer> {
           + " replica tolerates no fault: run it with --unreplicated, or generate at least "
           + ClusterConfig.MIN_REPLICAS + " replicas");
     }
-    if (batchesInFlight < 1 || batchesInFlight > 16) {
-      throw new ParameterException(spec.commandLine(), "--batches-in-flight "
-          + batchesInFlight + ": between 1 and the window of 16");
+    if (checkpointInterval < 1 || checkpointInterval > MAX_CHECKPOINT_INTERVAL) {
+      throw new ParameterException(spec.commandLine(), "--checkpoint-interval "
+          + checkpointInterval + ": between 1 and " + MAX_CHECKPOINT_INTERVAL);
     }
-    ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n(), batchesInFlight);
+    if (batchesInFlight < 1 || batchesInFlight > 2 * checkpointInterval) {
+      throw new ParameterException(spec.commandLine(), "--batches-in-flight "
+          + batchesInFlight + ": between 1 and the window of " + 2 * checkpointInterval
+          + " (twice --checkpoint-interval)");
+    }
+    ReplicaConfig protocol = ReplicaConfig.forProcesses(cluster.n(), batchesInFlight,
+        checkpointInterval);
     Peer peer = peer(protocol);
     if (!(snapshotMib > 0)) {
       throw new ParameterException(spec.commandLine(),

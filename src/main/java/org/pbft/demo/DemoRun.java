@@ -206,7 +206,10 @@ public final class DemoRun {
 
   /** The arguments of replica {@code i}: its trace, its data directory, its strategy. */
   private static List<String> replicaArgs(int i, Path traces, Path data) {
-    List<String> args = new ArrayList<>(List.of("--trace", traces.toString()));
+    // Checkpoints as the validation below expects them, often enough to be seen in a short run.
+    List<String> args = new ArrayList<>(List.of("--trace", traces.toString(),
+        "--checkpoint-interval",
+        String.valueOf(ReplicaConfig.forShortRuns(N).checkpointInterval())));
     if (i == BYZANTINE) {
       args.addAll(List.of("--byzantine", "equivocate"));
     } else {
@@ -263,7 +266,7 @@ public final class DemoRun {
     say("merged " + merged.size() + " trace events of replicas 1, 2 and 3, before and after "
         + "their " + restarts + " restarts, by Lamport clock; validating against "
         + "spec/PBFT.tla with TLC ...");
-    ReplicaConfig protocol = ReplicaConfig.forProcesses(N);
+    ReplicaConfig protocol = ReplicaConfig.forShortRuns(N);
     TraceParams params = TraceParams.of(protocol, Set.of(BYZANTINE));
     TraceValidator validator = new TraceValidator(options.root(), TlcRunSettings.defaults(),
         null);

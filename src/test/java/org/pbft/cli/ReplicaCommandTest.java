@@ -48,4 +48,19 @@ class ReplicaCommandTest {
     assertTrue(err.toString().contains("tolerates no fault: run it with --unreplicated"),
         err.toString());
   }
+
+  @Test
+  void aCheckpointIntervalBeyondWhatAViewChangeCarriesIsRefused(@TempDir Path dir)
+      throws Exception {
+    Path four = dir.resolve("four");
+    Keygen.generate(4, 1, "127.0.0.1", 7000, four, new SecureRandom());
+    assertEquals(2, run("replica", "--config", four.toString(), "--id", "0",
+        "--checkpoint-interval", "513"));
+    assertTrue(err.toString().contains("--checkpoint-interval 513: between 1 and 512"),
+        err.toString());
+    assertEquals(2, run("replica", "--config", four.toString(), "--id", "0",
+        "--checkpoint-interval", "4", "--batches-in-flight", "9"));
+    assertTrue(err.toString().contains("--batches-in-flight 9: between 1 and the window of 8"),
+        err.toString());
+  }
 }

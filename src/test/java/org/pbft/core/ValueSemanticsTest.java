@@ -110,7 +110,7 @@ class ValueSemanticsTest {
     assertThrows(IllegalArgumentException.class, () -> new ReplicaConfig(q, 1, 1, 1, 1, 1, 0));
     assertEquals(7, ReplicaConfig.defaults(7).n());
     assertEquals(2, ReplicaConfig.defaults(7).quorums().f());
-    assertEquals(1, ReplicaConfig.forProcesses(4).maxBatchesInFlight());
+    assertEquals(1, ReplicaConfig.forShortRuns(4).maxBatchesInFlight());
   }
 
   @Test

@@ -48,7 +48,7 @@ class ClientGroupTest {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     for (int i = 0; i < 4; i++) {
       replicas.add(new ReplicaNode(cluster.config(), cluster.keysOf(NodeId.replica(i)),
-          Peer.correct(new Replica(i, ReplicaConfig.forProcesses(4), new KeyValueStore())),
+          Peer.correct(new Replica(i, ReplicaConfig.forShortRuns(4), new KeyValueStore())),
           true, NodeOptions.defaults(), null, new NodeLog("replica " + i, quiet)));
     }
     List<NodeKeys> keys = new ArrayList<>();

@@ -53,7 +53,7 @@ class DurableClusterTest {
       throws Exception {
     InputLog inputs = InputLog.open(dir.resolve("data-" + i), i, true, snapshotBytes);
     NdjsonTrace trace = new NdjsonTrace(dir.resolve("traces"), inputs.restarted());
-    Peer peer = Peer.correct(new Replica(i, ReplicaConfig.forProcesses(4), new KeyValueStore()));
+    Peer peer = Peer.correct(new Replica(i, ReplicaConfig.forShortRuns(4), new KeyValueStore()));
     return new ReplicaNode(cluster.config(), cluster.keysOf(NodeId.replica(i)), peer, true,
         NodeOptions.defaults(), trace, new NodeLog("replica " + i, out), inputs);
   }

@@ -38,7 +38,7 @@ class FailStopTest {
 
   /** A correct replica with a planted bug: any client request breaks an assertion. */
   private static Peer brokenOnRequests(int id) {
-    Replica replica = new Replica(id, ReplicaConfig.forProcesses(4), new KeyValueStore());
+    Replica replica = new Replica(id, ReplicaConfig.forShortRuns(4), new KeyValueStore());
     return new Peer() {
       @Override
       public int id() {

@@ -55,7 +55,7 @@ class InProcessClusterTest {
         SecureRandom.getInstance("SHA1PRNG"));
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     for (int i = 0; i < 4; i++) {
-      Peer peer = Peer.correct(new Replica(i, ReplicaConfig.forProcesses(4),
+      Peer peer = Peer.correct(new Replica(i, ReplicaConfig.forShortRuns(4),
           new KeyValueStore()));
       replicas.add(new ReplicaNode(cluster.config(), cluster.keysOf(NodeId.replica(i)), peer,
           true, NodeOptions.defaults(), null, new NodeLog("replica " + i, quiet)));
