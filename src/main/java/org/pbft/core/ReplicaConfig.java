@@ -63,9 +63,9 @@ public record ReplicaConfig(
    * several round trips even on a loaded machine, so that a slow NEW-VIEW does not push a replica
    * on to the next view), and at most {@code batchesInFlight} batches in flight (1: requests
    * arriving under load share a batch and its signatures). Every checkpoint costs each replica a
-   * signature, 2f + 1 verifications, a digest of the service's state and a round of messages:
-   * every 32 sequence numbers rather than 8, the closed-loop bench does about a fifth more
-   * operations a second (bench/README.md); the paper checkpoints every 128.
+   * signature, 2f + 1 verifications, a round of messages and a serialization and hash of the
+   * whole service state ({@code CheckpointState}), which for a large state is most of a
+   * recovery's replay: every 32 sequence numbers rather than 8 (the paper: 128).
    */
   public static ReplicaConfig forProcesses(int n, long batchesInFlight, long checkpointInterval) {
     return new ReplicaConfig(Quorums.forReplicas(n), checkpointInterval, 2 * checkpointInterval,

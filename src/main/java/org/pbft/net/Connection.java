@@ -13,11 +13,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One open TCP connection, served by a thread of its own or by an {@link IoLoop}. A sender writes its frame to the non-blocking socket
- * itself, together with whatever waited before it (one gathering write), as far as the socket
- * takes it; what the socket does not take waits in a bounded queue, and the connection's thread
- * writes it once the socket has room again (a slow peer never blocks a sender). The same thread
- * reads: it hands each incoming frame to a {@link FrameSink}.
+ * One open TCP connection, served by a thread of its own or by an {@link IoLoop}. A sender writes
+ * its frame to the non-blocking socket itself, together with whatever waited before it (one
+ * gathering write), as far as the socket takes it; what the socket does not take waits in a
+ * bounded queue, and the connection's thread or loop writes it once the socket has room again (a
+ * slow peer never blocks a sender). The same thread or loop reads: it hands each incoming frame
+ * to a {@link FrameSink}.
  *
  * <p>Any I/O error closes the connection. Frames still queued stay in the queue, and so does a
  * frame only part of which was written, whole (a reconnecting link hands the same queue to its

@@ -83,9 +83,4 @@ final class FrameDecoder {
     }
     return null;
   }
-
-  /** True between frames: the bytes consumed so far ended a frame. */
-  boolean atBoundary() {
-    return frame == null && headerGot == 0;
-  }
 }

@@ -66,15 +66,19 @@ public final class IoLoop implements AutoCloseable {
   }
 
   /** Starts serving {@code c}: called once, by the connection as it opens. */
-  void register(Connection c) {
+  void register(Connection c) throws IOException {
+    if (!running) {
+      throw new IOException(thread.getName() + " has stopped");
+    }
     execute(() -> {
       if (!c.isOpen()) {
         return;
       }
       try {
         c.keyIs(c.channel().register(selector, SelectionKey.OP_READ, c));
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) { // closed meanwhile, or the loop stopped
         c.close();
+        return;
       }
       if (c.onWritable()) { // frames waited for the connection to open
         watchWrites(c);
@@ -96,10 +100,6 @@ public final class IoLoop implements AutoCloseable {
     selector.wakeup();
   }
 
-  boolean onLoopThread() {
-    return Thread.currentThread() == thread;
-  }
-
   private void execute(Runnable task) {
     tasks.add(task);
     selector.wakeup();
@@ -107,8 +107,12 @@ public final class IoLoop implements AutoCloseable {
 
   private static void watchWrites(Connection c) {
     SelectionKey key = c.key();
-    if (key != null && key.isValid()) {
-      key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+    try {
+      if (key != null && key.isValid()) {
+        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+      }
+    } catch (CancelledKeyException closedMeanwhile) {
+      // another thread closed the connection: nothing is left to write on it
     }
   }
 
@@ -118,10 +122,7 @@ public final class IoLoop implements AutoCloseable {
     try {
       while (running) {
         selector.select(FrameReader.POLL_MILLIS);
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-          task.run();
-        }
+        runTasks();
         Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
         while (ready.hasNext()) {
           SelectionKey key = ready.next();
@@ -153,6 +154,18 @@ public final class IoLoop implements AutoCloseable {
         selector.close();
       } catch (IOException ignored) {
         // the loop is gone either way
+      }
+      runTasks(); // a connection still waiting to be registered is closed: its link reconnects
+    }
+  }
+
+  private void runTasks() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        System.err.println(thread.getName() + ": a task failed: " + e);
       }
     }
   }

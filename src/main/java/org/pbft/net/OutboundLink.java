@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.util.function.Supplier;
 
 /**
  * A connection to one remote address that stays up: while the peer is unreachable it retries
@@ -22,8 +23,8 @@ public final class OutboundLink implements AutoCloseable {
   private final TransportStats stats;
   private final int maxFrameBytes;
   private final String name;
-  /** Serves the link's connections, or null: each has a thread of its own. */
-  private final IoLoop loop;
+  /** The loop for each of the link's connections, or null: each has a thread of its own. */
+  private final Supplier<IoLoop> loops;
   private final Thread supervisor;
   private volatile boolean running = true;
   private volatile Connection current;
@@ -35,12 +36,13 @@ public final class OutboundLink implements AutoCloseable {
   }
 
   /**
-   * As above, with each connection served by {@code loop} (when not null) instead of a thread
-   * of its own: then {@code sink} must never block.
+   * As above, with each connection served by a loop from {@code loops} (when not null) instead
+   * of a thread of its own: then {@code sink} must never block. Each connection asks for its
+   * loop, so that one opened after a loop stopped gets a running one.
    */
   public OutboundLink(InetSocketAddress address, long queueBytes, FrameSink sink,
-      TransportStats stats, int maxFrameBytes, String name, IoLoop loop) {
-    this.loop = loop;
+      TransportStats stats, int maxFrameBytes, String name, Supplier<IoLoop> loops) {
+    this.loops = loops;
     this.address = address;
     this.outgoing = new FrameQueue(queueBytes);
     this.sink = sink;
@@ -97,7 +99,8 @@ public final class OutboundLink implements AutoCloseable {
         if (connectedToItself(socket.socket())) {
           throw new IOException("connected to itself: nobody listens on " + address);
         }
-        current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name, loop);
+        current = new Connection(socket, outgoing, sink, stats, maxFrameBytes, name,
+            loops == null ? null : loops.get());
         lastFailure = null;
         backoff = MIN_BACKOFF_MS;
         current.awaitClosed();

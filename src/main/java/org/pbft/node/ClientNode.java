@@ -33,13 +33,14 @@ import org.pbft.wire.SecureChannel;
 /**
  * A client process's connection to the cluster: the deterministic {@link Client} state machine
  * with a link to every replica. Each session's client is stepped under its own lock by the
- * thread that brings the input: the caller for a submit, a connection's reader for a reply, the
+ * thread that brings the input: the caller for a submit, the I/O loop that read it for a reply
+ * (the process's client connections share one loop per core, {@link IoLoop#shared}), the
  * process's client timer ({@link SharedTicker}) for a tick; no input waits for another thread
  * to wake up and take it. Futures complete after the lock is released, so a caller's callback
- * may submit the next operation at once. They complete on a connection's thread, which is
- * corked ({@link org.pbft.net.Cork}): what a callback sends leaves when that thread next reads,
- * and a callback must not block (waiting there for another operation's result would keep that
- * result from ever being read). Replies arrive on the client's own connections; requests are
+ * may submit the next operation at once. They complete on the loop's thread, which is corked
+ * ({@link org.pbft.net.Cork}): what a callback sends leaves at the end of the loop's round, and
+ * a callback must never block (it would stop the replies of every client node of the process,
+ * its own operation's next result among them). Replies arrive on the client's own connections; requests are
  * retransmitted to all replicas after the client's timeout. Request timestamps come from a
  * {@link TimestampSource}: by default the wall clock ({@link ClientTimestamps#clockOnly}); a
  * process that may run again with the same client id passes {@link ClientTimestamps#persisted}
@@ -125,7 +126,7 @@ public final class ClientNode implements AutoCloseable {
       int replica = r;
       links[r] = new OutboundLink(cluster.address(r), options.queueBytes(),
           (connection, bytes) -> onFrame(replica, bytes), transport, limits.maxFrameBytes(),
-          shortName + "-to-r" + r, IoLoop.shared());
+          shortName + "-to-r" + r, IoLoop::shared);
     }
     this.ticking = SharedTicker.every(options.tickMillis(), this::tick);
   }

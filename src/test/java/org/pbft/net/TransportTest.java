@@ -41,8 +41,9 @@ class TransportTest {
     if (served == Served.LOOP && loop == null) {
       loop = IoLoop.open("test-io");
     }
+    IoLoop own = loop;
     return new OutboundLink(to, queue, sink, stats, MAX, name,
-        served == Served.LOOP ? loop : null);
+        served == Served.LOOP ? () -> own : null);
   }
 
   @ParameterizedTest
@@ -274,6 +275,30 @@ class TransportTest {
         assertNotNull(echoed, "the loop stopped serving the other connection");
         assertEquals(i, echoed[0]);
       }
+    }
+  }
+
+  @Test
+  void aLinkWhoseLoopStopsReconnectsOnTheNextLoopItIsGiven() throws Exception {
+    TransportStats stats = new TransportStats();
+    BlockingQueue<byte[]> atClient = new LinkedBlockingQueue<>();
+    FrameSink echo = (c, frame) -> c.send(frame);
+    IoLoop[] current = {IoLoop.open("first-io")};
+    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
+            MAX, "server");
+        OutboundLink link = new OutboundLink(server.address(), QUEUE, (c, f) -> atClient.add(f),
+            stats, MAX, "client", () -> current[0])) {
+      link.send(new byte[] {1});
+      assertArrayEquals(new byte[] {1}, atClient.poll(10, TimeUnit.SECONDS));
+      IoLoop first = current[0];
+      current[0] = IoLoop.open("second-io");
+      first.close(); // its connections close with it
+      waitUntil(() -> stats.disconnects() >= 2); // both ends of the link's connection
+      link.send(new byte[] {2});
+      assertArrayEquals(new byte[] {2}, atClient.poll(10, TimeUnit.SECONDS),
+          "the link did not reconnect on the second loop");
+    } finally {
+      current[0].close();
     }
   }
 
