@@ -12,8 +12,6 @@ import java.util.function.Consumer;
  * than {@code 10 s + length / (1 MiB/s)} to deliver a frame it has started.
  */
 final class FrameDecoder {
-  private static final long NANOS_PER_BYTE = 1_000_000_000L / (1 << 20);
-
   private final int maxFrameBytes;
   private final long idleNanos;
   private final long frameBaseNanos;
@@ -49,12 +47,8 @@ final class FrameDecoder {
           continue;
         }
         headerGot = 0;
-        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16)
-            | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-        if (length < 1 || length > maxFrameBytes) {
-          throw new FrameStreams.FrameLengthException(length, maxFrameBytes);
-        }
-        frameDeadline += length * NANOS_PER_BYTE;
+        int length = FrameStreams.length(header, maxFrameBytes);
+        frameDeadline += FrameStreams.transferNanos(length);
         frame = new byte[length];
         frameGot = 0;
       }

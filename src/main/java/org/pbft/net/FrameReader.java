@@ -15,7 +15,6 @@ import java.net.SocketTimeoutException;
 final class FrameReader {
   static final int POLL_MILLIS = 500;
   static final long FRAME_BASE_MILLIS = 10_000;
-  private static final long NANOS_PER_BYTE = 1_000_000_000L / (1 << 20);
 
   private final InputStream in;
   private final int maxFrameBytes;
@@ -61,12 +60,8 @@ final class FrameReader {
       }
       got += n;
     }
-    int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16)
-        | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-    if (length < 1 || length > maxFrameBytes) {
-      throw new FrameStreams.FrameLengthException(length, maxFrameBytes);
-    }
-    frameDeadline += length * NANOS_PER_BYTE;
+    int length = FrameStreams.length(header, maxFrameBytes);
+    frameDeadline += FrameStreams.transferNanos(length);
     byte[] frame = new byte[length];
     int read = 0;
     while (read < length) {
