@@ -95,7 +95,12 @@ public final class Connection implements AutoCloseable {
       this.decoder = new FrameDecoder(maxFrameBytes, IDLE_MILLIS, FrameReader.FRAME_BASE_MILLIS,
           System.nanoTime());
       stats.connected();
-      loop.register(this);
+      try {
+        loop.register(this);
+      } catch (IOException stopped) {
+        close(); // counted as connected: counted as closed too
+        throw stopped;
+      }
       return;
     }
     this.decoder = null;

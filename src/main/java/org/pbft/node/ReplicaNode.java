@@ -90,8 +90,7 @@ public final class ReplicaNode implements AutoCloseable {
   /** The slots this replica sent its COMMIT for: the PREPAREs for them that still arrive are
    * dropped before their signatures are checked. */
   private final PreparedSlots prepared = new PreparedSlots();
-  private final java.util.concurrent.atomic.AtomicLong needlessPrepares =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong needlessPrepares = new AtomicLong();
   private volatile long repliesSent;
   /** Before taking each frame off a connection: 0 but in a Byzantine replica. */
   private final long readPauseMillis;
