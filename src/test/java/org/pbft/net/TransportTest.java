@@ -168,14 +168,7 @@ class TransportTest {
     TransportStats stats = new TransportStats();
     java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
-    FrameSink stalled = (c, f) -> {
-      try {
-        reading.await(); // the server's thread stops reading: TCP's buffers fill up
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      received.add(f);
-    };
+    FrameSink stalled = stalledUntil(reading, (c, f) -> received.add(f));
     // 64 MiB in all: more than loopback's socket buffers can grow to (Linux lets a receive
     // buffer autotune up to net.ipv4.tcp_rmem's maximum, 32 MiB here, 4 MiB more to send).
     int frames = FLOOD_FRAMES;
@@ -188,9 +181,7 @@ class TransportTest {
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
           () -> {
             for (int i = 0; i < frames; i++) {
-              byte[] frame = new byte[size];
-              java.util.Arrays.fill(frame, (byte) i);
-              assertTrue(link.send(frame));
+              assertTrue(link.send(floodFrame(i)));
             }
           }, "a sender waited for a peer that does not read");
       assertTrue(link.queuedBytes() > 0, "the socket took everything: the test proves nothing");
@@ -212,13 +203,7 @@ class TransportTest {
       throws Exception {
     TransportStats stats = new TransportStats();
     java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
-    FrameSink stalled = (c, f) -> {
-      try {
-        never.await(); // the first listener never reads past its first frame
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    FrameSink stalled = stalledUntil(never, (c, f) -> { }); // never reads past its first frame
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
     int frames = FLOOD_FRAMES;
     int size = FLOOD_FRAME_BYTES;
@@ -229,9 +214,7 @@ class TransportTest {
     try (OutboundLink link = link(served, address, FLOOD_QUEUE, (c, f) -> { }, stats, "client")) {
       waitUntil(link::connected);
       for (int i = 0; i < frames; i++) {
-        byte[] frame = new byte[size];
-        java.util.Arrays.fill(frame, (byte) i);
-        assertTrue(link.send(frame));
+        assertTrue(link.send(floodFrame(i)));
       }
       assertTrue(link.queuedBytes() > 0, "the socket took everything: the test proves nothing");
       first.close(); // the connection breaks with a frame partly written
@@ -323,6 +306,28 @@ class TransportTest {
       assertNotNull(e, "a loop's sink was let wait");
       assertTrue(e.getMessage().contains("must not wait"), e.getMessage());
     }
+  }
+
+  /**
+   * A sink that waits for {@code go} before it hands a frame to {@code then}: its connection's
+   * reader stops reading, and TCP's buffers fill up.
+   */
+  private static FrameSink stalledUntil(java.util.concurrent.CountDownLatch go, FrameSink then) {
+    return (c, f) -> {
+      try {
+        go.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      then.onFrame(c, f);
+    };
+  }
+
+  /** Frame {@code i} of a flood: {@code FLOOD_FRAME_BYTES} bytes, each of them {@code i}. */
+  private static byte[] floodFrame(int i) {
+    byte[] frame = new byte[FLOOD_FRAME_BYTES];
+    java.util.Arrays.fill(frame, (byte) i);
+    return frame;
   }
 
   private static String text(byte[] frame) {
