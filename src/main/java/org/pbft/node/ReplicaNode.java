@@ -23,6 +23,7 @@ import org.pbft.core.SpecAction;
 import org.pbft.core.TraceEvent;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.Message;
+import org.pbft.core.message.Prepare;
 import org.pbft.net.Connection;
 import org.pbft.net.Cork;
 import org.pbft.net.Listener;
@@ -89,8 +90,9 @@ public final class ReplicaNode implements AutoCloseable {
   private long repliesUnroutable;
   /** The slots this replica sent its COMMIT for: the PREPAREs for them that still arrive are
    * dropped before their signatures are checked. */
-  private final PreparedSlots prepared = new PreparedSlots();
+  private final SettledSlots settled = new SettledSlots();
   private final AtomicLong needlessPrepares = new AtomicLong();
+  private final AtomicLong needlessCommits = new AtomicLong();
   private volatile long repliesSent;
   /** Before taking each frame off a connection: 0 but in a Byzantine replica. */
   private final long readPauseMillis;
@@ -216,7 +218,7 @@ public final class ReplicaNode implements AutoCloseable {
     }
     Frame frame = drops.open(channel, bytes, this::needless);
     if (frame == null) {
-      return; // refused (and counted), or a PREPARE for a slot this replica is prepared in
+      return; // refused (and counted), or a vote for a slot this replica is done voting in
     }
     connection.markAuthenticated();
     Connection before = inboundByPeer.put(frame.from(), connection);
@@ -237,18 +239,26 @@ public final class ReplicaNode implements AutoCloseable {
     inbox.add(new Arrived(frame, inputs == null ? null : bytes, connection, credit));
   }
 
-  /** A PREPARE for a slot this replica is prepared in: dropped, its signature unchecked. */
+  /**
+   * A PREPARE for a slot this replica is prepared in, or a COMMIT for one it executed: dropped,
+   * its signature unchecked ({@link SettledSlots}).
+   */
   private boolean needless(Message m) {
-    if (prepared.needless(m)) {
-      needlessPrepares.incrementAndGet();
-      return true;
+    if (!settled.needless(m)) {
+      return false;
     }
-    return false;
+    (m instanceof Prepare ? needlessPrepares : needlessCommits).incrementAndGet();
+    return true;
   }
 
   /** PREPAREs dropped before their signatures were checked: their slots were prepared. */
   public long needlessPrepares() {
     return needlessPrepares.get();
+  }
+
+  /** COMMITs dropped before their signatures were checked: their slots were executed. */
+  public long needlessCommits() {
+    return needlessCommits.get();
   }
 
   /**
@@ -483,6 +493,7 @@ public final class ReplicaNode implements AutoCloseable {
       if (e instanceof Effect.Trace) {
         traceEvents++;
       } else if (e instanceof Effect.Execute x) {
+        settled.executed(x.view(), x.seq()); // further COMMITs for the slot are needless
         executedBatches++;
         executedRequests += x.requests().size();
       } else if (e instanceof Effect.Ignore i) {
@@ -547,7 +558,7 @@ public final class ReplicaNode implements AutoCloseable {
       sendToReplica(s.to(), s.message(), lamport);
     } else if (e instanceof Effect.Broadcast b) {
       if (b.message() instanceof Commit c) {
-        prepared.prepared(c.view(), c.seq()); // further PREPAREs for the slot are needless
+        settled.prepared(c.view(), c.seq()); // further PREPAREs for the slot are needless
       }
       broadcast(b.message(), lamport);
     } else if (e instanceof Effect.SendReply r) {
@@ -638,6 +649,7 @@ public final class ReplicaNode implements AutoCloseable {
         + "of the same peer " + connectionsReplaced.get() : "")
         + "; signatures kept as evidence " + channel.knownSignatures()
         + "; PREPAREs for slots already prepared, dropped unchecked " + needlessPrepares.get()
+        + "; COMMITs for slots already executed, dropped unchecked " + needlessCommits.get()
         + (repliesUnroutable > 0 ? "; replies without a client connection "
         + repliesUnroutable : "") + (inputs == null ? "" : "; input log: " + inputs.records()
         + " inputs in " + inputs.syncs() + " syncs, " + inputs.snapshots() + " snapshots");

@@ -85,6 +85,9 @@ class InProcessClusterTest {
     // A backup is prepared with one other backup's PREPARE: the other one comes too late.
     assertTrue(replicas.stream().mapToLong(ReplicaNode::needlessPrepares).sum() > 0,
         replicas.get(1).summary());
+    // A replica executes with two other replicas' COMMITs: the third one comes too late.
+    assertTrue(replicas.stream().mapToLong(ReplicaNode::needlessCommits).sum() > 0,
+        replicas.get(1).summary());
   }
 
   /**
