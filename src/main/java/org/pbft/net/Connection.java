@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One open TCP connection, served by a thread of its own or by an {@link IoLoop}. A sender writes
@@ -18,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * gathering write), as far as the socket takes it; what the socket does not take waits in a
  * bounded queue, and the connection's thread or loop writes it once the socket has room again (a
  * slow peer never blocks a sender). The same thread or loop reads: it hands each incoming frame
- * to a {@link FrameSink}.
+ * to a {@link FrameSink}. A sink that queues frames holds inbound credit for them ({@link
+ * #holdInbound}): beyond a queue's worth, the connection stops reading until the sink releases
+ * some, and TCP slows the peer down.
  *
  * <p>Any I/O error closes the connection. Frames still queued stay in the queue, and so does a
  * frame only part of which was written, whole (a reconnecting link hands the same queue to its
@@ -54,6 +57,13 @@ public final class Connection implements AutoCloseable {
   /** Bytes of this connection's frames that its sink may hold before the reader waits. */
   private final Semaphore inboundCredit;
   private final int inboundCreditBytes;
+  /** On a loop: the bytes the sink holds, and whether the loop stopped reading because of it. */
+  private final AtomicLong inboundHeld = new AtomicLong();
+  private volatile boolean readPaused;
+  /** On a loop: when reading stopped, so that the peer's deadlines leave that time out. */
+  private long pausedAt;
+  /** On a loop, touched by its thread only: the loop watches for room to write. */
+  private boolean writeWatched;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   /** Taken by whoever writes to the socket: a sender, or the connection's thread. */
@@ -170,23 +180,65 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Called by a sink that queues frames: waits until this connection's queued frames leave room
-   * for {@code bytes} more, so that a fast peer is slowed down by TCP (its reader stops reading)
-   * instead of filling the receiver's memory, and cannot take the room of the others. Returns
-   * the credit taken, to {@link #releaseInbound} once the frame is consumed.
+   * Called by a sink that queues a frame of {@code bytes}: takes credit for it, so that a fast
+   * peer is slowed down by TCP (its connection stops reading) instead of filling the receiver's
+   * memory, and cannot take the room of the others. Returns the credit taken, to {@link
+   * #releaseInbound} once the frame is consumed.
+   *
+   * <p>A connection with a thread of its own waits here until its queued frames leave room. A
+   * loop's connection never waits (that would stop the loop): it takes the credit, and once it
+   * holds a queue's worth its loop stops reading it until enough is released. It holds at most
+   * a queue's worth and what one read of the loop brought beyond it.
    */
-  public int awaitInboundRoom(int bytes) throws InterruptedException {
+  public int holdInbound(int bytes) throws InterruptedException {
+    int credit = Math.min(bytes, inboundCreditBytes); // a frame larger than the room goes alone
     if (loop != null) {
-      throw new IllegalStateException(name + " is served by a loop, whose sinks must not wait");
+      if (inboundHeld.addAndGet(credit) >= inboundCreditBytes) {
+        pauseReading();
+      }
+      return credit;
     }
     Cork.writeDeferred(); // nothing this thread sent waits while it does
-    int credit = Math.min(bytes, inboundCreditBytes); // a frame larger than the room goes alone
     inboundCredit.acquire(credit);
     return credit;
   }
 
+  /** The sink consumed a frame it held {@code credit} for. */
   public void releaseInbound(int credit) {
-    inboundCredit.release(credit);
+    if (loop == null) {
+      inboundCredit.release(credit);
+    } else if (inboundHeld.addAndGet(-credit) < inboundCreditBytes && readPaused) {
+      loop.resumeReading(this);
+    }
+  }
+
+  /** On the loop's thread, from its sink: no more reads until the sink releases credit. */
+  private void pauseReading() {
+    readPaused = true;
+    pausedAt = System.nanoTime();
+    loop.updateInterest(this);
+    if (inboundHeld.get() < inboundCreditBytes) { // released before the flag was seen
+      resumeReadingNow();
+    }
+  }
+
+  /** On the loop's thread: reads again, if the sink has room; the pause is not the peer's. */
+  void resumeReadingNow() {
+    if (readPaused && inboundHeld.get() < inboundCreditBytes) {
+      readPaused = false;
+      decoder.waited(System.nanoTime() - pausedAt);
+      loop.updateInterest(this);
+    }
+  }
+
+  /** On the loop's thread: whether the loop is to watch for room to write. */
+  void watchWrites(boolean watch) {
+    writeWatched = watch;
+  }
+
+  /** The operations the loop watches for: reads unless paused, writes while some wait. */
+  int interest() {
+    return (readPaused ? 0 : SelectionKey.OP_READ) | (writeWatched ? SelectionKey.OP_WRITE : 0);
   }
 
   boolean authenticated() {
@@ -332,7 +384,7 @@ public final class Connection implements AutoCloseable {
    * completes to the sink; end of stream, an I/O error or a bad length closes the connection.
    */
   void onReadable(ByteBuffer buffer) {
-    for (int reads = 0; reads < READS_PER_ROUND && open.get(); reads++) {
+    for (int reads = 0; reads < READS_PER_ROUND && open.get() && !readPaused; reads++) {
       buffer.clear();
       int n;
       try {
@@ -373,7 +425,7 @@ public final class Connection implements AutoCloseable {
    * (a frame queued while the connection was being opened).
    */
   void checkDeadlines(long now) {
-    if (decoder.overdue(now) != null) {
+    if (!readPaused && decoder.overdue(now) != null) {
       stats.slowPeer();
       close();
     } else if (writesPending()) {

@@ -64,6 +64,15 @@ final class FrameDecoder {
     }
   }
 
+  /**
+   * The receiver did not read for {@code nanos} (its sink was full): that time is not counted
+   * against the peer's deadlines.
+   */
+  void waited(long nanos) {
+    idleSince += nanos;
+    frameDeadline += nanos;
+  }
+
   /** Why the peer is too slow or silent at {@code now} to keep the connection, or null. */
   String overdue(long now) {
     boolean begun = frame != null || headerGot > 0;

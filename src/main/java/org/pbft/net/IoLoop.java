@@ -14,17 +14,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * One thread that serves many connections through one selector: it reads each connection whose
  * socket has bytes and hands its frames to the connection's sink, and finishes the writes the
  * sockets did not take at once. A client process opens a connection to every replica for each of
- * its client nodes; with a thread per connection, every reply woke a thread of its own. With one
- * loop, the replies that arrive together are read in one wake-up, and what their handlers send
- * leaves corked ({@link Cork}), one gathering write per connection at the end of the round.
+ * its client nodes, a replica has one from each peer and each client; with a thread per
+ * connection, every frame woke a thread of its own. With a loop, the frames that arrive together
+ * are read in one wake-up, and what their handlers send leaves corked ({@link Cork}), one
+ * gathering write per connection at the end of the round.
  *
  * <p>So a sink on a loop's connection must never block: it would stop every connection of the
- * loop. Such a connection refuses {@link Connection#awaitInboundRoom}.
+ * loop. A sink that queues frames holds credit for them instead ({@link
+ * Connection#holdInbound}), and the loop stops reading a connection that holds a queue's worth
+ * until the sink releases some.
  *
  * <p>Only the loop's thread touches the selector's keys; other threads hand it tasks.
  */
 public final class IoLoop implements AutoCloseable {
-  /** The process's loops for client connections: one per core, handed out in turn. */
+  /** The process's loops: one per core, handed out in turn. */
   private static final IoLoop[] SHARED =
       new IoLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
   private static int nextShared;
@@ -53,14 +56,14 @@ public final class IoLoop implements AutoCloseable {
   }
 
   /**
-   * One of the process's loops for client connections, in turn, each started on first use: one
-   * per core, as one thread among the replicas' many would get too small a share of the CPU
-   * under load, and the closed loops waiting on it would wait for the scheduler.
+   * One of the process's loops, in turn, each started on first use: one per core, as one thread
+   * among the other processes' many would get too small a share of the CPU under load, and the
+   * closed loops waiting on it would wait for the scheduler.
    */
   public static synchronized IoLoop shared() {
     int i = nextShared++ % SHARED.length;
     if (SHARED[i] == null || !SHARED[i].running) {
-      SHARED[i] = new IoLoop("client-io-" + i);
+      SHARED[i] = new IoLoop("io-" + i);
     }
     return SHARED[i];
   }
@@ -81,17 +84,31 @@ public final class IoLoop implements AutoCloseable {
         return;
       }
       if (c.onWritable()) { // frames waited for the connection to open
-        watchWrites(c);
+        c.watchWrites(true);
+        updateInterest(c);
       }
     });
   }
 
   /** {@code c}'s socket is full: the loop writes the rest once it has room. */
   void wantWrite(Connection c) {
+    onLoop(() -> {
+      c.watchWrites(true);
+      updateInterest(c);
+    });
+  }
+
+  /** {@code c}'s sink released credit: the loop reads it again if it has room now. */
+  void resumeReading(Connection c) {
+    onLoop(c::resumeReadingNow);
+  }
+
+  /** Runs {@code task} now if called on the loop's thread, else hands it to the loop. */
+  private void onLoop(Runnable task) {
     if (Thread.currentThread() == thread) {
-      watchWrites(c);
+      task.run();
     } else {
-      execute(() -> watchWrites(c));
+      execute(task);
     }
   }
 
@@ -105,14 +122,15 @@ public final class IoLoop implements AutoCloseable {
     selector.wakeup();
   }
 
-  private static void watchWrites(Connection c) {
+  /** On the loop's thread: watches what {@code c} wants now ({@link Connection#interest}). */
+  void updateInterest(Connection c) {
     SelectionKey key = c.key();
     try {
       if (key != null && key.isValid()) {
-        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        key.interestOps(c.interest());
       }
     } catch (CancelledKeyException closedMeanwhile) {
-      // another thread closed the connection: nothing is left to write on it
+      // another thread closed the connection: nothing is left to read or write on it
     }
   }
 
@@ -178,7 +196,8 @@ public final class IoLoop implements AutoCloseable {
         c.onReadable(readBuffer);
       }
       if (key.isValid() && key.isWritable() && !c.onWritable()) {
-        key.interestOps(SelectionKey.OP_READ);
+        c.watchWrites(false);
+        updateInterest(c);
       }
     } catch (CancelledKeyException closedMeanwhile) {
       c.close();

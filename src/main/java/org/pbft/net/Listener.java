@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Accepts connections on one address; each accepted connection reads frames into the sink and
@@ -21,22 +22,27 @@ public final class Listener implements AutoCloseable {
   private final int maxConnections;
   private final int maxFrameBytes;
   private final String name;
+  /** Where accepted connections are served; null: each by a thread of its own. */
+  private final Supplier<IoLoop> loops;
   private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
   /** As below, with room for 64 connections. */
   public Listener(InetSocketAddress address, long queueBytes, FrameSink sink,
       TransportStats stats, int maxFrameBytes, String name) throws IOException {
-    this(address, queueBytes, 64, sink, stats, maxFrameBytes, name);
+    this(address, queueBytes, 64, sink, stats, maxFrameBytes, name, null);
   }
 
   /**
    * Listens on {@code address}; at most {@code maxConnections} are open at once. At the cap a
    * new connection closes the oldest that has not authenticated a frame yet (someone who only
-   * opens connections cannot lock the peers out), or is refused if all have.
+   * opens connections cannot lock the peers out), or is refused if all have. Each accepted
+   * connection is served by the loop {@code loops} gives at its accept, or by a thread of its own
+   * if {@code loops} is null (for a sink that blocks).
    */
   public Listener(InetSocketAddress address, long queueBytes, int maxConnections,
-      FrameSink sink, TransportStats stats, int maxFrameBytes, String name) throws IOException {
+      FrameSink sink, TransportStats stats, int maxFrameBytes, String name,
+      Supplier<IoLoop> loops) throws IOException {
     this.server = ServerSocketChannel.open();
     server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
     server.bind(address);
@@ -46,6 +52,7 @@ public final class Listener implements AutoCloseable {
     this.maxConnections = maxConnections;
     this.maxFrameBytes = maxFrameBytes;
     this.name = name;
+    this.loops = loops;
     this.acceptor = new Thread(this::acceptLoop, name + "-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -72,7 +79,7 @@ public final class Listener implements AutoCloseable {
           continue;
         }
         Connection c = new Connection(socket, new FrameQueue(queueBytes), sink,
-            stats, maxFrameBytes, name + "-in" + (++count));
+            stats, maxFrameBytes, name + "-in" + (++count), loops == null ? null : loops.get());
         accepted.add(c);
       } catch (ClosedChannelException closed) {
         return;

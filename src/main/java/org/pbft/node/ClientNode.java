@@ -34,7 +34,7 @@ import org.pbft.wire.SecureChannel;
  * A client process's connection to the cluster: the deterministic {@link Client} state machine
  * with a link to every replica. Each session's client is stepped under its own lock by the
  * thread that brings the input: the caller for a submit, the I/O loop that read it for a reply
- * (the process's client connections share one loop per core, {@link IoLoop#shared}), the
+ * (the process's connections share one loop per core, {@link IoLoop#shared}), the
  * process's client timer ({@link SharedTicker}) for a tick; no input waits for another thread
  * to wake up and take it. Futures complete after the lock is released, so a caller's callback
  * may submit the next operation at once. They complete on the loop's thread, which is corked

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.pbft.config.ClusterConfig;
 import org.pbft.config.NodeId;
 import org.pbft.config.NodeKeys;
@@ -26,6 +27,7 @@ import org.pbft.core.message.Message;
 import org.pbft.core.message.Prepare;
 import org.pbft.net.Connection;
 import org.pbft.net.Cork;
+import org.pbft.net.IoLoop;
 import org.pbft.net.Listener;
 import org.pbft.net.OutboundLink;
 import org.pbft.net.TransportStats;
@@ -164,14 +166,17 @@ public final class ReplicaNode implements AutoCloseable {
     // connection times out); beyond it, connections that never authenticated go first.
     int maxConnections = 2 * (cluster.n() + cluster.clients());
     this.readPauseMillis = options.readPauseMillis();
+    // The process's I/O loops serve every connection, unless this replica is to read slowly (a
+    // Byzantine one's option): its reads sleep, which must stop only the connection that reads.
+    Supplier<IoLoop> loops = readPauseMillis > 0 ? null : IoLoop::shared;
     this.listener = new Listener(bind, options.queueBytes(), maxConnections, this::onFrame,
-        transport, limits.maxFrameBytes(), "r" + id);
+        transport, limits.maxFrameBytes(), "r" + id, loops);
     int n = cluster.n();
     this.links = new OutboundLink[n];
     for (int r = 0; r < n; r++) {
       if (r != id) {
         links[r] = new OutboundLink(cluster.address(r), options.queueBytes(),
-            (c, f) -> { }, transport, limits.maxFrameBytes(), "r" + id + "-to-r" + r);
+            (c, f) -> { }, transport, limits.maxFrameBytes(), "r" + id + "-to-r" + r, loops);
       }
     }
     if (inputs != null && inputs.restarted()) {
@@ -197,12 +202,6 @@ public final class ReplicaNode implements AutoCloseable {
         + org.pbft.crypto.Ed25519.implementation());
   }
 
-  /**
-   * Reader threads: authenticate and decode, then queue for the event loop. A peer has one
-   * connection: a newer one that authenticates replaces the older (a restarted peer's, or one a
-   * faulty peer opens to hold more of this replica's threads and memory). What a connection's
-   * frames take in the inbox is bounded; beyond it its reader waits, which slows that peer down.
-   */
   /** A slow reader (a Byzantine replica's option): the connection's reader waits first. */
   private void pauseReading() {
     try {
@@ -212,6 +211,13 @@ public final class ReplicaNode implements AutoCloseable {
     }
   }
 
+  /**
+   * On the thread that read the frame (an I/O loop, or a slow reader's connection thread):
+   * authenticate and decode, then queue for the event loop. A peer has one connection: a newer
+   * one that authenticates replaces the older (a restarted peer's, or one a faulty peer opens to
+   * hold more of this replica's connections and memory). What a connection's frames take in the
+   * inbox is bounded; beyond it the connection is not read, which slows that peer down.
+   */
   private void onFrame(Connection connection, byte[] bytes) {
     if (readPauseMillis > 0) {
       pauseReading();
@@ -231,7 +237,7 @@ public final class ReplicaNode implements AutoCloseable {
     }
     int credit;
     try {
-      credit = connection.awaitInboundRoom(bytes.length);
+      credit = connection.holdInbound(bytes.length);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;

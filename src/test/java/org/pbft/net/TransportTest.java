@@ -24,7 +24,8 @@ class TransportTest {
   private static final int FLOOD_FRAME_BYTES = 512 << 10;
   private static final long FLOOD_QUEUE = 128L << 20;
 
-  /** Who serves an outbound link's connections: each test runs with both. */
+  /** Who serves the connections (of the link, and of the listener where its sink never
+   * blocks): each test runs with both. */
   enum Served { OWN_THREAD, LOOP }
 
   private IoLoop loop;
@@ -38,12 +39,25 @@ class TransportTest {
 
   private OutboundLink link(Served served, InetSocketAddress to, long queue, FrameSink sink,
       TransportStats stats, String name) {
-    if (served == Served.LOOP && loop == null) {
+    return new OutboundLink(to, queue, sink, stats, MAX, name, loops(served));
+  }
+
+  /** A listener on any free port whose connections are served as {@code served} says. */
+  private Listener listener(Served served, long queue, int maxConnections, FrameSink sink,
+      TransportStats stats, int maxFrame, String name) throws java.io.IOException {
+    return new Listener(new InetSocketAddress("127.0.0.1", 0), queue, maxConnections, sink,
+        stats, maxFrame, name, loops(served));
+  }
+
+  private java.util.function.Supplier<IoLoop> loops(Served served) {
+    if (served == Served.OWN_THREAD) {
+      return null;
+    }
+    if (loop == null) {
       loop = IoLoop.open("test-io");
     }
     IoLoop own = loop;
-    return new OutboundLink(to, queue, sink, stats, MAX, name,
-        served == Served.LOOP ? () -> own : null);
+    return () -> own;
   }
 
   @ParameterizedTest
@@ -56,8 +70,7 @@ class TransportTest {
       c.send(("re:" + new String(frame, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     };
     BlockingQueue<byte[]> atClient = new LinkedBlockingQueue<>();
-    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
-            MAX, "server");
+    try (Listener server = listener(served, QUEUE, 64, echo, stats, MAX, "server");
         OutboundLink link = link(served, server.address(), QUEUE, (c, f) -> atClient.add(f),
             stats, "client")) {
       for (int i = 0; i < 20; i++) {
@@ -119,8 +132,8 @@ class TransportTest {
   void anOversizedLengthPrefixClosesTheConnection(Served served) throws Exception {
     TransportStats stats = new TransportStats();
     BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
-    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE,
-            (c, f) -> received.add(f), stats, 16, "server");
+    try (Listener server = listener(served, QUEUE, 64, (c, f) -> received.add(f), stats, 16,
+            "server");
         OutboundLink link = link(served, server.address(), QUEUE, (c, f) -> { }, stats,
             "client")) {
       link.send(new byte[17]);
@@ -135,8 +148,7 @@ class TransportTest {
       throws Exception {
     TransportStats stats = new TransportStats();
     FrameSink authenticating = (c, f) -> c.markAuthenticated();
-    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, 2,
-        authenticating, stats, MAX, "server");
+    try (Listener server = listener(served, QUEUE, 2, authenticating, stats, MAX, "server");
         java.net.Socket silent = new java.net.Socket()) {
       silent.connect(server.address());
       waitUntil(() -> server.openConnections() == 1);
@@ -285,26 +297,55 @@ class TransportTest {
     }
   }
 
-  @Test
-  void aLoopsConnectionRefusesToWaitForInboundRoom() throws Exception {
+  /**
+   * A sink that holds credit for every frame and releases none stops its connection reading
+   * after about a queue's worth (a thread waits in {@link Connection#holdInbound}, a loop stops
+   * reading the socket); once the credit comes back, the rest arrives, in order.
+   */
+  @ParameterizedTest
+  @EnumSource(Served.class)
+  void aSinkThatHoldsAQueuesWorthStopsItsConnectionUntilItReleasesCredit(Served served)
+      throws Exception {
     TransportStats stats = new TransportStats();
-    BlockingQueue<RuntimeException> refused = new LinkedBlockingQueue<>();
-    FrameSink echo = (c, frame) -> c.send(frame);
-    try (Listener server = new Listener(new InetSocketAddress("127.0.0.1", 0), QUEUE, echo, stats,
-            MAX, "server");
-        OutboundLink link = link(Served.LOOP, server.address(), QUEUE, (c, f) -> {
-          try {
-            c.awaitInboundRoom(f.length);
-          } catch (IllegalStateException e) {
-            refused.add(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }, stats, "client")) {
-      link.send(new byte[] {1});
-      RuntimeException e = refused.poll(10, TimeUnit.SECONDS);
-      assertNotNull(e, "a loop's sink was let wait");
-      assertTrue(e.getMessage().contains("must not wait"), e.getMessage());
+    int queue = 64 << 10;
+    int size = 4 << 10;
+    int frames = 128; // 512 KiB: eight queues' worth, within loopback's socket buffers
+    BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    BlockingQueue<Integer> credits = new LinkedBlockingQueue<>();
+    Connection[] server = new Connection[1];
+    FrameSink holding = (c, f) -> {
+      try {
+        server[0] = c;
+        credits.add(c.holdInbound(f.length));
+        received.add(f);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    try (Listener l = listener(served, queue, 64, holding, stats, MAX, "server");
+        OutboundLink link = link(served, l.address(), FLOOD_QUEUE, (c, f) -> { }, stats,
+            "client")) {
+      for (int i = 0; i < frames; i++) {
+        byte[] frame = new byte[size];
+        java.util.Arrays.fill(frame, (byte) i);
+        assertTrue(link.send(frame));
+      }
+      waitUntil(() -> received.size() * size >= queue);
+      Thread.sleep(300); // time to read on, were the connection still reading
+      int held = received.size();
+      // A queue's worth, and on a loop what its last read brought beyond it (64 KiB at most).
+      assertTrue(held * size <= queue + (64 << 10) + size, held + " frames taken in");
+      assertTrue(held < frames, "everything was taken in: nothing stopped the connection");
+      java.util.List<byte[]> all = new java.util.ArrayList<>();
+      while (all.size() < frames) {
+        Integer credit = credits.poll(10, TimeUnit.SECONDS);
+        assertNotNull(credit, "frame " + all.size() + " of " + frames + " never arrived");
+        server[0].releaseInbound(credit);
+        all.add(received.take());
+      }
+      for (int i = 0; i < frames; i++) {
+        assertEquals((byte) i, all.get(i)[0], "frame " + i + " out of order");
+      }
     }
   }
 
