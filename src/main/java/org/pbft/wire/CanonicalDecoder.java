@@ -108,7 +108,8 @@ final class CanonicalDecoder {
           replica("STATUS replica"));
     };
     if (slot >= 0) {
-      signed.set(slot, new SignedPart(m, Signers.signerOf(m, n), start, in.position(), nested));
+      signed.set(slot, new SignedPart(m, Signers.signerOf(m, n), start,
+          type.signedEnd(start, in.position()), nested));
     }
     return m;
   }

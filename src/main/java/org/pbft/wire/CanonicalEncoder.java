@@ -39,13 +39,6 @@ final class CanonicalEncoder {
     return new CanonicalForm(m, List.copyOf(encoder.signed), List.copyOf(encoder.authenticated));
   }
 
-  /** Canonical bytes of a message alone, as its signature covers them. */
-  static byte[] canonicalBytes(Message m, int n) {
-    WireWriter out = new WireWriter();
-    encode(out, m, n);
-    return out.toByteArray();
-  }
-
   private void message(Message m, boolean nested, boolean authenticateRequests) {
     MessageType type = MessageType.of(m);
     int start = out.position();
@@ -102,8 +95,8 @@ final class CanonicalEncoder {
       out.i32(s.replica());
     }
     if (slot >= 0) {
-      signed.set(slot,
-          new SignedPart(m, Signers.signerOf(m, n), start, out.position(), nested));
+      signed.set(slot, new SignedPart(m, Signers.signerOf(m, n), start,
+          type.signedEnd(start, out.position()), nested));
     }
   }
 

@@ -44,6 +44,24 @@ enum MessageType {
     this.signed = signed;
   }
 
+  /**
+   * The bytes a PRE-PREPARE's signature covers: its type byte, view and sequence number (i64
+   * each) and batch digest, the paper's PRE-PREPARE(v, n, d). The batch travels beside them,
+   * bound by d, which every replica checks before it takes the batch from a PRE-PREPARE (normal
+   * case, prepared certificates): a signature over the whole batch would hash every request's
+   * bytes again (Ed25519 hashes what it signs with SHA-512, twice to sign) at the primary and at
+   * every backup.
+   */
+  static final int PRE_PREPARE_SIGNED_BYTES = 1 + 8 + 8 + 32; // the digest is SHA-256
+
+  /**
+   * Where the signature of a message of this type encoded in {@code [start, end)} ends: the
+   * whole encoding, but only the header of a PRE-PREPARE ({@link #PRE_PREPARE_SIGNED_BYTES}).
+   */
+  int signedEnd(int start, int end) {
+    return this == PRE_PREPARE ? start + PRE_PREPARE_SIGNED_BYTES : end;
+  }
+
   /** The type of a code, or null for a code no type has. */
   static MessageType ofCode(int code) {
     return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;

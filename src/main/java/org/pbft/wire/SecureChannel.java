@@ -20,7 +20,9 @@ import org.pbft.crypto.Hmac;
  * <p>A frame is: {@link FrameHeader} (version 1, sender, receiver, incarnation, counter,
  * Lamport clock); the message's canonical bytes ({@link CanonicalEncoder}); the signature
  * section, one 64-byte Ed25519 signature per signed message in the canonical bytes (top-level
- * and nested, in the order their canonical bytes start); the authenticator section, one n * 32
+ * and nested, in the order their canonical bytes start; each over its message's canonical bytes,
+ * a PRE-PREPARE's over its header only, {@link MessageType#PRE_PREPARE_SIGNED_BYTES}); the
+ * authenticator section, one n * 32
  * byte client MAC authenticator per request of a top-level REQUEST or PRE-PREPARE; and last an
  * HMAC-SHA256 over everything before it, under the key the sender shares with the receiver.
  *

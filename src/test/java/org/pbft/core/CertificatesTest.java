@@ -66,4 +66,22 @@ class CertificatesTest {
     assertFalse(Certificates.validPrepared(cert(0, 1, 1, -1), 1, 0, CONFIG), "no replica -1");
     assertFalse(Certificates.validPrepared(cert(0, 1, 1), 1, 0, CONFIG), "one PREPARE of 2f");
   }
+
+  /**
+   * A PRE-PREPARE's signature covers (v, n, d) only (the wire's {@code MessageType}), so a
+   * faulty replica can put a genuine signed header beside another batch: the certificate is
+   * refused, because d is not that batch's digest.
+   */
+  @Test
+  void aPreparedCertificateWhoseBatchIsNotItsDigestsIsRefused() {
+    PreparedCertificate genuine = cert(0, 1, 1, 2);
+    PrePrepare pp = genuine.prePrepare();
+    PrePrepare swapped = new PrePrepare(pp.view(), pp.seq(), pp.digest(),
+        List.of(new Request(1, 2, new byte[] {8})));
+    assertFalse(Certificates.validPrepared(new PreparedCertificate(swapped, genuine.prepares()),
+        1, 0, CONFIG), "another batch under the same signed header");
+    assertFalse(Certificates.validPrepared(new PreparedCertificate(
+        new PrePrepare(pp.view(), pp.seq(), pp.digest(), List.of()), genuine.prepares()),
+        1, 0, CONFIG), "the null request under the same signed header");
+  }
 }
