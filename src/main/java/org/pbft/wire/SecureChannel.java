@@ -17,7 +17,7 @@ import org.pbft.crypto.Hmac;
 /**
  * Turns protocol messages into authenticated frames and back, for one node of a cluster.
  *
- * <p>A frame is: {@link FrameHeader} (version 1, sender, receiver, incarnation, counter,
+ * <p>A frame is: {@link FrameHeader} (version 2, sender, receiver, incarnation, counter,
  * Lamport clock); the message's canonical bytes ({@link CanonicalEncoder}); the signature
  * section, one 64-byte Ed25519 signature per signed message in the canonical bytes (top-level
  * and nested, in the order their canonical bytes start; each over its message's canonical bytes,

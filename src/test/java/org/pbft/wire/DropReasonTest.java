@@ -89,7 +89,8 @@ class DropReasonTest {
   @Test
   void truncated() {
     refused(DropReason.TRUNCATED, () -> cluster.channel(R0).open(new byte[0]));
-    refused(DropReason.TRUNCATED, () -> cluster.channel(R0).open(new byte[] {1, 0, 0}));
+    refused(DropReason.TRUNCATED,
+        () -> cluster.channel(R0).open(new byte[] {FrameHeader.VERSION, 0, 0}));
     byte[] cut = SecureChannel.remac(
         FrameSurgery.cutBeforeMac(commitFrame(), 2), cluster.linkKey(R1, R0));
     assertMentions(refused(DropReason.TRUNCATED, () -> cluster.channel(R0).open(cut)),
@@ -98,9 +99,13 @@ class DropReasonTest {
 
   @Test
   void unsupportedVersion() {
-    byte[] version2 = FrameSurgery.withByte(commitFrame(), 0, 2);
+    byte[] next = FrameSurgery.withByte(commitFrame(), 0, FrameHeader.VERSION + 1);
     assertMentions(refused(DropReason.UNSUPPORTED_VERSION,
-        () -> cluster.channel(R0).open(version2)), "version 2");
+        () -> cluster.channel(R0).open(next)), "version " + (FrameHeader.VERSION + 1));
+    // Version 1 signed a PRE-PREPARE's whole batch: its frames are not read.
+    byte[] first = FrameSurgery.withByte(commitFrame(), 0, 1);
+    assertMentions(refused(DropReason.UNSUPPORTED_VERSION,
+        () -> cluster.channel(R0).open(first)), "version 1");
   }
 
   @Test
