@@ -3,6 +3,7 @@ package org.pbft.node;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.pbft.core.message.Message;
 import org.pbft.wire.DropReason;
@@ -13,6 +14,9 @@ import org.pbft.wire.WireException;
 /** Frames dropped before they reach the core, by reason; thread-safe (reader threads count). */
 public final class DropCounters {
   private final AtomicLongArray counts = new AtomicLongArray(DropReason.values().length);
+  /** What the first frame refused for each reason was refused for, to say in the summary. */
+  private final AtomicReferenceArray<String> firsts =
+      new AtomicReferenceArray<>(DropReason.values().length);
 
   /**
    * The frame {@code bytes} carries, authenticated and decoded by {@code channel}; or null, the
@@ -28,6 +32,7 @@ public final class DropCounters {
       return channel.open(bytes, needless);
     } catch (WireException e) {
       counts.incrementAndGet(e.reason().ordinal());
+      firsts.compareAndSet(e.reason().ordinal(), null, e.getMessage());
       return null;
     }
   }
@@ -42,6 +47,20 @@ public final class DropCounters {
       }
     }
     return out;
+  }
+
+  /** Why the first frame refused for {@code reason} was refused, or null if none was. */
+  public String first(DropReason reason) {
+    return firsts.get(reason.ordinal());
+  }
+
+  /** The reasons with a non-zero count, each with what its first frame was refused for. */
+  public String describe() {
+    StringBuilder out = new StringBuilder(nonZero().toString());
+    for (DropReason r : nonZero().keySet()) {
+      out.append("; first ").append(r).append(": ").append(first(r));
+    }
+    return out.toString();
   }
 
   public long total() {

@@ -650,7 +650,7 @@ public final class ReplicaNode implements AutoCloseable {
   /** A one-line summary of what this replica did and dropped. */
   public String summary() {
     return "executed " + executedRequests + " requests in " + executedBatches + " batches; "
-        + "dropped frames " + drops.nonZero() + "; ignored " + ignored + "; transport: "
+        + "dropped frames " + drops.describe() + "; ignored " + ignored + "; transport: "
         + transport + (connectionsReplaced.get() > 0 ? "; connections replaced by a newer one "
         + "of the same peer " + connectionsReplaced.get() : "")
         + "; signatures kept as evidence " + channel.knownSignatures()
