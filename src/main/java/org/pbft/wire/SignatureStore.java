@@ -52,6 +52,12 @@ final class SignatureStore {
     Digest key = keyOf(part, frame);
     Known k = known.get(key);
     if (k != null) {
+      if (part.message() != top) {
+        // Shown inside this node's VIEW-CHANGE or NEW-VIEW, which it sends again while its
+        // view lasts (status exchange): kept that long, even if the watermark passes it meanwhile
+        // (a replica that catches up by state transfer while it waits for a NEW-VIEW).
+        remember(key, k.signature(), Evidence.Retention.of(part.message(), top));
+      }
       return k.signature();
     }
     if (keys.id().isReplica() && part.signer() == keys.id().index()) {

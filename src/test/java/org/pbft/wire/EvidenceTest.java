@@ -89,4 +89,29 @@ class EvidenceTest {
     assertEquals(0, r1.knownSignatures());
     assertTrue(all >= 5, "pre-prepare, 2 prepares, checkpoint, view change: " + all);
   }
+
+  /**
+   * A replica that waits for a NEW-VIEW sends its VIEW-CHANGE again (status exchange). If it
+   * catches up by state transfer meanwhile, its watermark passes the checkpoint the VIEW-CHANGE
+   * proves: the signatures it shows must stay until the view passes, or it sends zeros that
+   * every replica refuses, and nobody learns it waits.
+   */
+  @Test
+  void whatAnOwnViewChangeShowsStaysWhileItsViewLastsThoughTheWatermarkPassesIt()
+      throws Exception {
+    Checkpoint c8 = new Checkpoint(8, D, 2);
+    Checkpoint c8by3 = new Checkpoint(8, D, 3);
+    cluster.send(R2, R1, c8);
+    cluster.send(R3, R1, c8by3);
+    SecureChannel r1 = cluster.channel(R1);
+    ViewChange own = new ViewChange(1, 8, D, List.of(new Checkpoint(8, D, 1), c8, c8by3),
+        List.of(), 1);
+    long missing = r1.missingSignatures();
+    cluster.channel(R2).open(r1.seal(R2, 1, cluster.nextCounter(), 1, own));
+    r1.collectGarbage(16, 1); // state transfer to 16, still waiting in view 1
+    cluster.channel(R2).open(r1.seal(R2, 1, cluster.nextCounter(), 1, own));
+    assertEquals(missing, r1.missingSignatures(), "the VIEW-CHANGE sent again is provable");
+    r1.collectGarbage(16, 2);
+    assertEquals(0, r1.knownSignatures(), "collected once the view passed");
+  }
 }
