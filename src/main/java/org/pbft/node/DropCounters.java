@@ -56,8 +56,9 @@ public final class DropCounters {
 
   /** The reasons with a non-zero count, each with what its first frame was refused for. */
   public String describe() {
-    StringBuilder out = new StringBuilder(nonZero().toString());
-    for (DropReason r : nonZero().keySet()) {
+    Map<DropReason, Long> counted = nonZero();
+    StringBuilder out = new StringBuilder(counted.toString());
+    for (DropReason r : counted.keySet()) {
       out.append("; first ").append(r).append(": ").append(first(r));
     }
     return out.toString();

@@ -90,8 +90,8 @@ public final class ReplicaNode implements AutoCloseable {
   private volatile long executedBatches;
   private volatile long executedRequests;
   private long repliesUnroutable;
-  /** The slots this replica sent its COMMIT for: the PREPAREs for them that still arrive are
-   * dropped before their signatures are checked. */
+  /** The slots this replica is prepared in or executed: the PREPAREs and COMMITs for them that
+   * still arrive are dropped before they are checked further or reach the core. */
   private final SettledSlots settled = new SettledSlots();
   private final AtomicLong needlessPrepares = new AtomicLong();
   private final AtomicLong needlessCommits = new AtomicLong();
@@ -203,7 +203,7 @@ public final class ReplicaNode implements AutoCloseable {
   }
 
   /** A slow reader (a Byzantine replica's option): the connection's reader waits first. */
-  private void pauseReading() {
+  private void readSlowly() {
     try {
       Thread.sleep(readPauseMillis);
     } catch (InterruptedException e) {
@@ -220,7 +220,7 @@ public final class ReplicaNode implements AutoCloseable {
    */
   private void onFrame(Connection connection, byte[] bytes) {
     if (readPauseMillis > 0) {
-      pauseReading();
+      readSlowly();
     }
     Frame frame = drops.open(channel, bytes, this::needless);
     if (frame == null) {
@@ -246,8 +246,8 @@ public final class ReplicaNode implements AutoCloseable {
   }
 
   /**
-   * A PREPARE for a slot this replica is prepared in, or a COMMIT for one it executed: dropped,
-   * its signature unchecked ({@link SettledSlots}).
+   * A PREPARE for a slot this replica is prepared in (dropped before its signature is checked),
+   * or a COMMIT for one it executed (before the core sees it): {@link SettledSlots}.
    */
   private boolean needless(Message m) {
     if (!settled.needless(m)) {

@@ -23,7 +23,7 @@ import org.pbft.core.message.ViewChange;
  * and sequence numbers, every length and count within {@link Limits} and within the bytes left.
  */
 final class CanonicalDecoder {
-  private static final int DIGEST_BYTES = 32;
+  static final int DIGEST_BYTES = 32;
   // Smallest canonical encodings, to refuse counts that cannot fit before allocating anything.
   private static final int MIN_REQUEST = 1 + 8 + 8 + 4 + 1;
   private static final int MIN_PREPARE = 1 + 8 + 8 + DIGEST_BYTES + 4;

@@ -52,7 +52,7 @@ enum MessageType {
    * bytes again (Ed25519 hashes what it signs with SHA-512, twice to sign) at the primary and at
    * every backup.
    */
-  static final int PRE_PREPARE_SIGNED_BYTES = 1 + 8 + 8 + 32; // the digest is SHA-256
+  static final int PRE_PREPARE_SIGNED_BYTES = 1 + 8 + 8 + CanonicalDecoder.DIGEST_BYTES;
 
   /**
    * Where the signature of a message of this type encoded in {@code [start, end)} ends: the

@@ -22,9 +22,9 @@ import org.pbft.crypto.Hmac;
  * section, one 64-byte Ed25519 signature per signed message in the canonical bytes (top-level
  * and nested, in the order their canonical bytes start; each over its message's canonical bytes,
  * a PRE-PREPARE's over its header only, {@link MessageType#PRE_PREPARE_SIGNED_BYTES}); the
- * authenticator section, one n * 32
- * byte client MAC authenticator per request of a top-level REQUEST or PRE-PREPARE; and last an
- * HMAC-SHA256 over everything before it, under the key the sender shares with the receiver.
+ * authenticator section, one n * 32 byte client MAC authenticator per request of a top-level
+ * REQUEST or PRE-PREPARE; and last an HMAC-SHA256 over everything before it, under the key the
+ * sender shares with the receiver.
  *
  * <p>Thread-safe: {@link #seal} and {@link #open} may run concurrently on any threads.
  */
