@@ -1,6 +1,5 @@
 package org.pbft.client;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.pbft.core.Quorums;
+import org.pbft.core.message.Digest;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
 
@@ -18,6 +18,15 @@ import org.pbft.core.message.Request;
  * retransmitTimeout} ticks, the request is sent again to every replica. The client accepts a
  * result once {@link Quorums#reply()} (f+1) distinct replicas replied it for the request's
  * timestamp: at least one of them is correct.
+ *
+ * <p>Digest replies (section 5.1): each request designates one replica, its {@linkplain
+ * Request#replier() replier}, to send the result; the others send its digest. Replies match when
+ * their results' digests do, and the client accepts once enough match and one of them carries the
+ * result. When the designated replica does not deliver it (it is faulty or slow), the request
+ * times out and is sent again to every replica, and a replica that executed it sends the whole
+ * result to a request it sees again; the client then designates the next replica for its next
+ * requests, so that a faulty replier costs it one timeout, not one per request. It starts with
+ * replica {@code clientId mod n}, which spreads the results over the replicas.
  *
  * <p>A read-only request (section 5.1) goes to every replica, each of which executes it at once
  * against its current state. A correct replica may be behind (it has not yet executed a write
@@ -52,8 +61,12 @@ public final class Client {
   private int retransmissions;
   private int readOnlyCompleted;
   private int readOnlyFallbacks;
+  private int replier;
+  private int replierChanges;
   /** For the outstanding request: replica -> the result it replied (its latest reply). */
   private final Map<Integer, Reply> replies = new TreeMap<>();
+  /** For the outstanding request: replica -> the digest its latest reply vouches for. */
+  private final Map<Integer, Digest> digests = new TreeMap<>();
 
   /** A client whose timestamps count from 1. */
   public Client(long clientId, Quorums quorums, long retransmitTimeout) {
@@ -69,11 +82,12 @@ public final class Client {
     this.quorums = quorums;
     this.retransmitTimeout = retransmitTimeout;
     this.timestamps = timestamps;
+    this.replier = (int) Math.floorMod(clientId, (long) quorums.n());
   }
 
   /** Starts a request for {@code operation}; the client must not be busy. */
   public List<ClientOutput> invoke(byte[] operation) {
-    start(new Request(clientId, nextTimestamp(), operation));
+    start(new Request(clientId, nextTimestamp(), operation, false, replier));
     return List.of(new ClientOutput.Send(primary(), outstanding));
   }
 
@@ -82,7 +96,7 @@ public final class Client {
    * without ordering it. The client must not be busy.
    */
   public List<ClientOutput> invokeReadOnly(byte[] operation) {
-    start(new Request(clientId, nextTimestamp(), operation, true));
+    start(new Request(clientId, nextTimestamp(), operation, true, replier));
     return List.of(new ClientOutput.Broadcast(outstanding));
   }
 
@@ -103,13 +117,19 @@ public final class Client {
     lastTimestamp = r.timestamp();
     outstanding = r;
     ticksWaited = 0;
+    clearReplies();
+  }
+
+  private void clearReplies() {
     replies.clear();
+    digests.clear();
   }
 
   /**
    * A reply arrived. Replies for other clients, other timestamps or from replicas outside the
    * group are ignored, and so are read-only replies to an ordered request and ordered ones to a
-   * read-only request; a replica's later reply replaces its earlier one.
+   * read-only request; a replica's later reply replaces its earlier one. Enough matching digests
+   * without the result itself wait for it (or for the retransmission that asks every replica).
    */
   public List<ClientOutput> onReply(Reply reply) {
     if (outstanding == null || reply.clientId() != clientId
@@ -118,17 +138,26 @@ public final class Client {
         || reply.replica() < 0 || reply.replica() >= quorums.n()) {
       return List.of();
     }
+    Digest digest = reply.resultDigest();
     replies.put(reply.replica(), reply);
-    ByteBuffer result = ByteBuffer.wrap(reply.result());
+    digests.put(reply.replica(), digest);
     List<Reply> matching = new ArrayList<>();
-    for (Reply r : replies.values()) {
-      if (ByteBuffer.wrap(r.result()).equals(result)) {
+    Reply whole = null;
+    for (Map.Entry<Integer, Digest> e : digests.entrySet()) {
+      if (e.getValue().equals(digest)) {
+        Reply r = replies.get(e.getKey());
         matching.add(r);
+        whole = whole == null && !r.digestOnly() ? r : whole;
       }
     }
     int needed = outstanding.readOnly() ? quorums.readOnlyReply() : quorums.reply();
-    if (matching.size() < needed) {
+    if (matching.size() < needed || whole == null) {
       return List.of();
+    }
+    Reply fromReplier = replies.get(outstanding.replier());
+    if (fromReplier == null || fromReplier.digestOnly() || !matching.contains(fromReplier)) {
+      replier = (replier + 1) % quorums.n(); // it did not deliver the result: ask the next one
+      replierChanges++;
     }
     if (outstanding.readOnly()) {
       readOnlyCompleted++;
@@ -137,8 +166,8 @@ public final class Client {
     view = Math.max(view, acceptedView);
     Request done = outstanding;
     outstanding = null;
-    replies.clear();
-    return List.of(new ClientOutput.Completed(done, reply.result(), acceptedView));
+    clearReplies();
+    return List.of(new ClientOutput.Completed(done, whole.result(), acceptedView));
   }
 
   /**
@@ -157,7 +186,7 @@ public final class Client {
     ticksWaited = 0;
     if (outstanding.readOnly()) {
       outstanding = outstanding.asReadWrite();
-      replies.clear();
+      clearReplies();
       readOnlyFallbacks++;
     } else {
       retransmissions++;
@@ -173,7 +202,7 @@ public final class Client {
   public void abandon() {
     outstanding = null;
     ticksWaited = 0;
-    replies.clear();
+    clearReplies();
   }
 
   public boolean busy() {
@@ -221,6 +250,16 @@ public final class Client {
   /** How many read-only requests completed with 2f+1 matching read-only replies. */
   public int readOnlyCompleted() {
     return readOnlyCompleted;
+  }
+
+  /** The replica the next request designates to send its result. */
+  public int replier() {
+    return replier;
+  }
+
+  /** How many times a designated replier did not deliver and the next one was chosen. */
+  public int replierChanges() {
+    return replierChanges;
   }
 
   /** How many read-only requests timed out and were sent again as ordinary requests. */

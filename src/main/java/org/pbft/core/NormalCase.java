@@ -67,7 +67,7 @@ final class NormalCase {
       return;
     }
     if (last.isPresent() && r.timestamp() == last.get().timestamp()) {
-      state.reply(r, last.get().result());
+      state.reply(r, last.get().result(), true);
       return;
     }
     PendingRequests.Admission admission = state.pending.add(r);
@@ -381,12 +381,12 @@ final class NormalCase {
     if (state.clients.executed(r.clientId(), r.timestamp())) {
       state.clients.last(r.clientId())
           .filter(e -> e.timestamp() == r.timestamp())
-          .ifPresent(e -> state.reply(r, e.result()));
+          .ifPresent(e -> state.reply(r, e.result(), false));
       return;
     }
     byte[] result = state.service.execute(r.operation());
     state.clients.record(r.clientId(), r.timestamp(), result);
-    state.reply(r, result);
+    state.reply(r, result, false);
   }
 
   /** Stops waiting for executed requests; the timer keeps running only for requests left. */

@@ -88,8 +88,8 @@ final class ReadOnlyRequests {
       state.ignore(NOT_READ_ONLY, r);
       return;
     }
-    state.emit(new Effect.SendReply(
-        new Reply(state.view, r.timestamp(), r.clientId(), state.id, result.get(), true)));
+    Reply reply = new Reply(state.view, r.timestamp(), r.clientId(), state.id, result.get(), true);
+    state.emit(new Effect.SendReply(r.repliesInFull(state.id) ? reply : reply.digested()));
   }
 
   /** Read-only requests waiting for execution, for tests of the bound (one per client). */

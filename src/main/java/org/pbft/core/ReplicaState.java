@@ -100,8 +100,14 @@ final class ReplicaState {
     out.add(new Effect.Broadcast(m));
   }
 
-  void reply(Request r, byte[] result) {
-    out.add(new Effect.SendReply(new Reply(view, r.timestamp(), r.clientId(), id, result)));
+  /**
+   * REPLY to {@code r}: the whole result if {@code r} designates this replica or nobody, or if
+   * {@code again} (the request came back after it executed: its client is still waiting, perhaps
+   * because the designated replier is faulty); otherwise the result's digest only.
+   */
+  void reply(Request r, byte[] result, boolean again) {
+    Reply reply = new Reply(view, r.timestamp(), r.clientId(), id, result);
+    out.add(new Effect.SendReply(again || r.repliesInFull(id) ? reply : reply.digested()));
   }
 
   void trace(SpecAction action, long v, long n, Digest d) {

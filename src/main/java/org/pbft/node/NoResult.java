@@ -1,16 +1,18 @@
 package org.pbft.node;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.pbft.core.Quorums;
+import org.pbft.core.message.Digest;
 import org.pbft.core.message.Reply;
 import org.pbft.wire.DropReason;
 
@@ -89,19 +91,27 @@ public final class NoResult extends java.util.concurrent.TimeoutException {
         + ", sent again to every replica %d time%s)", waited.toMillis() / 1e3, clientId,
         timestamp, readOnly ? ", read-only" : "", retransmissions,
         retransmissions == 1 ? "" : "s"));
-    Map<ByteBuffer, List<Integer>> groups = new LinkedHashMap<>();
+    Map<Digest, List<Integer>> groups = new LinkedHashMap<>();
+    Set<Digest> delivered = new HashSet<>();
     for (ReplicaStatus r : replicas) {
       if (r.reply() != null) {
-        groups.computeIfAbsent(ByteBuffer.wrap(r.reply().result()), k -> new ArrayList<>())
+        groups.computeIfAbsent(r.reply().resultDigest(), k -> new ArrayList<>())
             .add(r.replica());
+        if (!r.reply().digestOnly()) {
+          delivered.add(r.reply().resultDigest());
+        }
       }
     }
     int largest = groups.values().stream().mapToInt(List::size).max().orElse(0);
+    boolean withoutResult = groups.entrySet().stream()
+        .anyMatch(e -> e.getValue().size() >= needed && !delivered.contains(e.getKey()));
     for (ReplicaStatus r : replicas) {
       b.append("\n  replica ").append(r.replica()).append(" (").append(r.address()).append("): ");
       if (r.reply() != null) {
-        List<Integer> same = groups.get(ByteBuffer.wrap(r.reply().result()));
-        b.append("replied ").append(result.apply(r.reply().result()))
+        List<Integer> same = groups.get(r.reply().resultDigest());
+        b.append("replied ").append(r.reply().digestOnly()
+                ? "the digest " + r.reply().resultDigest() + " of a result"
+                : result.apply(r.reply().result()))
             .append(" in view ").append(r.reply().view())
             .append(same.size() == 1 ? ", no other replica replied the same"
                 : ", the same as replica" + (same.size() > 2 ? "s " : " ")
@@ -122,6 +132,10 @@ public final class NoResult extends java.util.concurrent.TimeoutException {
         needed, readOnly ? "2f+1 for a read-only request" : "f+1", quorums.f()));
     if (largest > 0) {
       b.append("; the most that matched: ").append(largest);
+    }
+    if (withoutResult) {
+      b.append("\n  enough replies matched, but only by digest: the replica the request named to"
+          + " send the result did not, and a retransmission asks every replica for it");
     }
     if (!refused.isEmpty()) {
       b.append("\n  frames refused by this client: ").append(refused.entrySet().stream()

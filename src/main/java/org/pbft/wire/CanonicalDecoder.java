@@ -25,7 +25,7 @@ import org.pbft.core.message.ViewChange;
 final class CanonicalDecoder {
   static final int DIGEST_BYTES = 32;
   // Smallest canonical encodings, to refuse counts that cannot fit before allocating anything.
-  private static final int MIN_REQUEST = 1 + 8 + 8 + 4 + 1;
+  private static final int MIN_REQUEST = 1 + 8 + 8 + 4 + 1 + 4;
   private static final int MIN_PREPARE = 1 + 8 + 8 + DIGEST_BYTES + 4;
   private static final int MIN_PRE_PREPARE = 1 + 8 + 8 + DIGEST_BYTES + 4;
   private static final int MIN_CHECKPOINT = 1 + 8 + DIGEST_BYTES + 4;
@@ -94,10 +94,7 @@ final class CanonicalDecoder {
           digest("CHECKPOINT state digest"), replica("CHECKPOINT replica"));
       case VIEW_CHANGE -> viewChange();
       case NEW_VIEW -> newView();
-      case REPLY -> new Reply(in.nonNegative("REPLY view"), in.i64("REPLY timestamp"),
-          client("REPLY client"), replica("REPLY replica"),
-          in.lengthPrefixed("REPLY result", limits.maxResultBytes()),
-          in.flag("REPLY read-only flag"));
+      case REPLY -> reply();
       case FETCH_STATE ->
           new FetchState(in.nonNegative("FETCH-STATE seq"), replica("FETCH-STATE replica"));
       case STATE_SNAPSHOT -> new StateSnapshot(in.nonNegative("STATE-SNAPSHOT seq"),
@@ -114,10 +111,25 @@ final class CanonicalDecoder {
     return m;
   }
 
+  private Reply reply() throws WireException {
+    long view = in.nonNegative("REPLY view");
+    long timestamp = in.i64("REPLY timestamp");
+    long client = client("REPLY client");
+    int replica = replica("REPLY replica");
+    byte[] result = in.lengthPrefixed("REPLY result", limits.maxResultBytes());
+    boolean readOnly = in.flag("REPLY read-only flag");
+    boolean digestOnly = in.flag("REPLY digest flag");
+    if (digestOnly && result.length != DIGEST_BYTES) {
+      throw new WireException(DropReason.MALFORMED, "REPLY digest has " + result.length
+          + " bytes, not " + DIGEST_BYTES);
+    }
+    return new Reply(view, timestamp, client, replica, result, readOnly, digestOnly);
+  }
+
   private Request request(int start, boolean authenticateRequests) throws WireException {
     Request r = new Request(client("REQUEST client"), in.i64("REQUEST timestamp"),
         in.lengthPrefixed("REQUEST operation", limits.maxOperationBytes()),
-        in.flag("REQUEST read-only flag"));
+        in.flag("REQUEST read-only flag"), replier());
     if (authenticateRequests) {
       authenticated.add(new RequestPart(r, start, in.position()));
     }
@@ -186,6 +198,16 @@ final class CanonicalDecoder {
 
   private int replica(String field) throws WireException {
     return in.index(field, n);
+  }
+
+  /** A request's designated replier: a replica, or Request.ALL_REPLY. */
+  private int replier() throws WireException {
+    int replier = in.i32("REQUEST replier");
+    if (replier != Request.ALL_REPLY && (replier < 0 || replier >= n)) {
+      throw new WireException(DropReason.MALFORMED, "REQUEST replier " + replier
+          + " is neither a replica of " + n + " nor " + Request.ALL_REPLY + " (all)");
+    }
+    return replier;
   }
 
   private long client(String field) throws WireException {

@@ -80,6 +80,7 @@ final class CanonicalEncoder {
       out.i32(r.replica());
       out.lengthPrefixed(r.result());
       out.flag(r.readOnly());
+      out.flag(r.digestOnly());
     } else if (m instanceof FetchState f) {
       out.i64(f.seq());
       out.i32(f.replica());
@@ -105,6 +106,7 @@ final class CanonicalEncoder {
     out.i64(r.timestamp());
     out.lengthPrefixed(r.operation());
     out.flag(r.readOnly());
+    out.i32(r.replier());
   }
 
   /** Requests of a top-level PRE-PREPARE travel with their clients' authenticators. */

@@ -7,8 +7,11 @@ import org.pbft.config.NodeId;
  * 1 = client, then an i32 index each), incarnation, counter, Lamport clock (i64 each).
  */
 record FrameHeader(NodeId from, NodeId to, long incarnation, long counter, long lamport) {
-  /** 2: a PRE-PREPARE's signature covers PRE-PREPARE(v, n, d), not its batch (in 1 it did). */
-  static final int VERSION = 2;
+  /**
+   * 2: a PRE-PREPARE's signature covers PRE-PREPARE(v, n, d), not its batch (in 1 it did). 3: a
+   * REQUEST names its designated replier and a REPLY may carry its result's digest only.
+   */
+  static final int VERSION = 3;
   static final int LENGTH = 1 + (1 + 4) * 2 + 8 * 3;
 
   void write(WireWriter out) {

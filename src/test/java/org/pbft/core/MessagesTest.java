@@ -78,6 +78,7 @@ class MessagesTest {
         out.writeInt(r.operation().length);
         out.write(r.operation());
         out.writeBoolean(r.readOnly());
+        out.writeInt(r.replier());
       }
     }
     return bytes.toByteArray();
@@ -91,7 +92,8 @@ class MessagesTest {
       for (int k = random.nextInt(6); k > 0; k--) {
         byte[] op = new byte[random.nextInt(40)];
         random.nextBytes(op);
-        batch.add(new Request(random.nextInt(9), random.nextLong(), op, random.nextBoolean()));
+        batch.add(new Request(random.nextInt(9), random.nextLong(), op, random.nextBoolean(),
+            random.nextInt(5) - 1));
       }
       byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(encodingOf(batch));
       assertEquals(org.pbft.core.message.Digest.fromBytes(sha), Batch.digest(batch));

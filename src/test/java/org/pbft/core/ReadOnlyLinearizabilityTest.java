@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,7 +131,7 @@ class ReadOnlyLinearizabilityTest {
   }
 
   private boolean isStale(Reply r) {
-    return ByteBuffer.wrap(r.result()).equals(ByteBuffer.wrap(STALE));
+    return r.resultDigest().equals(org.pbft.core.message.Digest.of(STALE));
   }
 
   /** Delivers replies to {@code client}; records its completion in the history. */

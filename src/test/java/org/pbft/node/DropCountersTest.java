@@ -23,7 +23,7 @@ class DropCountersTest {
     DropCounters drops = new DropCounters();
     assertNull(drops.first(DropReason.TRUNCATED));
     assertNull(drops.open(channel, new byte[0]));
-    assertNull(drops.open(channel, new byte[] {2, 0}));
+    assertNull(drops.open(channel, new byte[] {3, 0})); // version 3, then nothing
     assertEquals(2L, drops.nonZero().get(DropReason.TRUNCATED));
     String first = drops.first(DropReason.TRUNCATED);
     assertTrue(first != null && !first.isEmpty(), "no reason kept");

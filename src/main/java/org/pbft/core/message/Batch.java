@@ -12,8 +12,8 @@ public final class Batch {
 
   /**
    * SHA-256 of the batch's encoding: the request count (i32), then per request client id and
-   * timestamp (i64 each), the operation's length (i32) and bytes, the read-only flag (a byte).
-   * Hashed as it is written: no copy of the batch is built first.
+   * timestamp (i64 each), the operation's length (i32) and bytes, the read-only flag (a byte),
+   * the designated replier (i32). Hashed as it is written: no copy of the batch is built first.
    */
   public static Digest digest(List<Request> requests) {
     Digest.Hasher hasher = Digest.hasher().i32(requests.size());

@@ -10,7 +10,8 @@ import java.util.HexFormat;
  * (the collision-resistance assumption the spec makes by identifying a request with its digest).
  */
 public final class Digest implements Comparable<Digest> {
-  private static final int LENGTH = 32;
+  /** Bytes in a digest. */
+  public static final int LENGTH = 32;
   private final byte[] bytes;
 
   private Digest(byte[] bytes) {

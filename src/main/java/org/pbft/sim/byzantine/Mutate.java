@@ -269,6 +269,6 @@ final class Mutate implements Strategy {
   private Reply reply(Adversary a, Reply r) {
     made.merge(Kind.VIEW, 1, Integer::sum);
     return new Reply(r.view() + 1, r.timestamp(), r.clientId(), r.replica(), r.result(),
-        r.readOnly());
+        r.readOnly(), r.digestOnly());
   }
 }

@@ -152,7 +152,9 @@ public final class InvariantChecker {
     }
     Map<String, Set<Integer>> byResult = replies.computeIfAbsent(
         new RequestKey(r.clientId(), r.timestamp()), k -> new HashMap<>());
-    Set<Integer> voters = byResult.computeIfAbsent(HexFormat.of().formatHex(r.result()),
+    // a digest reply vouches for the result it digests: it counts with the replies that carry it
+    Set<Integer> voters = byResult.computeIfAbsent(
+        HexFormat.of().formatHex(r.resultDigest().bytes()),
         x -> new TreeSet<>());
     if (voters.add(r.replica()) && voters.size() + byzantine == replyQuorum) {
       long acceptable = byResult.values().stream()
