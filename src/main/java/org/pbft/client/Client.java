@@ -20,7 +20,8 @@ import org.pbft.core.message.Request;
  * timestamp: at least one of them is correct.
  *
  * <p>Digest replies (section 5.1): each request designates one replica, its {@linkplain
- * Request#replier() replier}, to send the result; the others send its digest. Replies match when
+ * Request#replier() replier}, to send the result; the others send its digest, unless the result
+ * is no longer than a digest, which every replica then sends whole. Replies match when
  * their results' digests do, and the client accepts once enough match and one of them carries the
  * result. When the designated replica does not deliver it (it is faulty or slow), the request
  * times out and is sent again to every replica, and a replica that executed it sends the whole
@@ -155,8 +156,13 @@ public final class Client {
       return List.of();
     }
     Reply fromReplier = replies.get(outstanding.replier());
-    if (fromReplier == null || fromReplier.digestOnly() || !matching.contains(fromReplier)) {
-      replier = (replier + 1) % quorums.n(); // it did not deliver the result: ask the next one
+    boolean digestsMatched = matching.stream().anyMatch(Reply::digestOnly);
+    if (digestsMatched
+        && (fromReplier == null || fromReplier.digestOnly() || !matching.contains(fromReplier))) {
+      // The result came from elsewhere (every replica sends it to a request sent again), not
+      // from the replica asked for it: ask the next one. Where no reply was a digest, the
+      // result was short and every replica sent it, so the replier was not waited for.
+      replier = (replier + 1) % quorums.n();
       replierChanges++;
     }
     if (outstanding.readOnly()) {

@@ -89,7 +89,7 @@ final class ReadOnlyRequests {
       return;
     }
     Reply reply = new Reply(state.view, r.timestamp(), r.clientId(), state.id, result.get(), true);
-    state.emit(new Effect.SendReply(r.repliesInFull(state.id) ? reply : reply.digested()));
+    state.emit(new Effect.SendReply(ReplicaState.asSent(r, state.id, reply, false)));
   }
 
   /** Read-only requests waiting for execution, for tests of the bound (one per client). */

@@ -106,8 +106,19 @@ final class ReplicaState {
    * because the designated replier is faulty); otherwise the result's digest only.
    */
   void reply(Request r, byte[] result, boolean again) {
-    Reply reply = new Reply(view, r.timestamp(), r.clientId(), id, result);
-    out.add(new Effect.SendReply(again || r.repliesInFull(id) ? reply : reply.digested()));
+    out.add(new Effect.SendReply(
+        asSent(r, id, new Reply(view, r.timestamp(), r.clientId(), id, result), again)));
+  }
+
+  /**
+   * What replica {@code self} sends of {@code whole}, its reply to {@code r}: the reply itself
+   * when {@code r} designates it or nobody, when {@code again}, or when the result is no longer
+   * than its digest (the digest would save nothing, and every reply then carries the result, so
+   * that the client accepts the first f + 1 that match, whoever sent them); else its digest.
+   */
+  static Reply asSent(Request r, int self, Reply whole, boolean again) {
+    boolean full = again || r.repliesInFull(self) || whole.resultLength() <= Digest.LENGTH;
+    return full ? whole : whole.digested();
   }
 
   void trace(SpecAction action, long v, long n, Digest d) {

@@ -74,4 +74,17 @@ class DigestRepliesTest {
     assertEquals(1, client.replierChanges());
     assertEquals(2, invoke().replier());
   }
+
+  /**
+   * A short result comes whole from every replica: the first f+1 that match complete the
+   * request, and the replier that was not among them is no reason to name another.
+   */
+  @Test
+  void wholeResultsFromOthersCompleteWithoutChangingTheReplier() {
+    invoke();
+    client.onReply(whole(2, X));
+    assertInstanceOf(ClientOutput.Completed.class, client.onReply(whole(3, X)).get(0));
+    assertEquals(1, client.replier());
+    assertEquals(0, client.replierChanges());
+  }
 }

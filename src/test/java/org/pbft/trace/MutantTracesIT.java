@@ -206,9 +206,9 @@ class MutantTracesIT {
   }
 
   /**
-   * The two mutant traces kept as examples (seed 3 of the checkpoint mutant from before
-   * REQUESTs named a replier, and seed 4 of the NEW-VIEW mutant from before replicas sent lost
-   * messages again) get the verdict trace-validation/README.md gives.
+   * The two mutant traces kept as examples (seed 3 of the checkpoint mutant, and seed 4 of the
+   * NEW-VIEW mutant from before replicas sent lost messages again) get the verdict
+   * trace-validation/README.md gives.
    */
   @Test
   void theKeptStableOnFPlusOneTraceIsRejectedAtEvent57() throws Exception {

@@ -47,6 +47,11 @@ public record Reply(long view, long timestamp, long clientId, int replica, byte[
     return digestOnly ? Digest.fromBytes(result) : Digest.of(result);
   }
 
+  /** The length of what {@link #result()} returns, without copying it. */
+  public int resultLength() {
+    return result.length;
+  }
+
   @Override
   public byte[] result() {
     return result.clone();
