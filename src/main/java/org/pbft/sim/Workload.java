@@ -1,6 +1,7 @@
 package org.pbft.sim;
 
 import java.util.SplittableRandom;
+import org.pbft.core.message.Digest;
 import org.pbft.service.KvOperation;
 
 /**
@@ -8,7 +9,7 @@ import org.pbft.service.KvOperation;
  * a few keys, so that clients contend. Values are unique per client and operation, which makes
  * histories easy to check; a compare-and-set expects a value some client may have written. About
  * half of the gets are invoked read-only, so that histories mix reads answered without ordering
- * with ordered ones.
+ * with ordered ones. Values are longer than a digest, so that replies carry digests.
  */
 public final class Workload {
 
@@ -47,7 +48,14 @@ public final class Workload {
     }
   }
 
+  /**
+   * Pads every value past a digest's length, so that results holding a value are long enough
+   * for replicas to send their digests (a result no longer than its digest is sent whole) and
+   * every run exercises digest replies.
+   */
+  private static final String PADDING = "~".repeat(Digest.LENGTH);
+
   private static String value(long client, int index) {
-    return "c" + client + "." + index;
+    return "c" + client + "." + index + PADDING;
   }
 }

@@ -95,6 +95,23 @@ class InvariantCheckerTest {
   }
 
   /**
+   * A digest reply vouches for the result it digests: with the one Byzantine replica's vote,
+   * one correct replica's digest of 6 and the whole result 5 of another make two acceptable
+   * results, and a digest of 5 beside a whole 5 makes one.
+   */
+  @Test
+  void clientAcceptInvCountsADigestReplyWithTheResultItDigests() {
+    InvariantChecker agreeing = new InvariantChecker(CONFIG, 1);
+    agreeing.observeReply(new Reply(0, 1, 1, 1, new byte[] {5}));
+    agreeing.observeReply(new Reply(0, 1, 1, 2, new byte[] {5}).digested());
+    assertFalse(agreeing.violated(), agreeing.violations().toString());
+    InvariantChecker c = new InvariantChecker(CONFIG, 1);
+    c.observeReply(new Reply(0, 1, 1, 1, new byte[] {5}));
+    c.observeReply(new Reply(0, 1, 1, 2, new byte[] {6}).digested());
+    assertEquals("ClientAcceptInv", only(c));
+  }
+
+  /**
    * Replicas answer a read-only request from their own states, which may differ, and its ordered
    * fallback has the same timestamp: those replies are not ordered results.
    */
