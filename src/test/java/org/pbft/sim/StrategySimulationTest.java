@@ -60,6 +60,29 @@ class StrategySimulationTest {
     assertTrue(refused > 0, parts[0] + " never made a correct replica ignore " + reason);
   }
 
+  /**
+   * A replier that withholds every result (digest replies) costs each client that names it one
+   * timeout, after which the client names another replica: over a network without faults, the
+   * timeouts of a run are at most two per client (a read-only request that times out falls back
+   * to an ordered one, which names the same replier), where a client that kept naming the
+   * withholder would pay one for every operation with a long result. Some client must pay one:
+   * otherwise the withholding never showed.
+   */
+  @Test
+  void aReplierThatWithholdsResultsCostsItsClientsOneTimeoutEach() {
+    SimParams params = SimParams.defaults().withFaults(0, new NetworkConditions(1, 5, 0, 0, 0, 0));
+    for (RunResult r : run("withhold-result", params)) {
+      assertTrue(r.passed(), "seed " + r.seed() + ": " + r.violations());
+      assertEquals((long) params.clients() * params.opsPerClient(), r.stats().requests());
+      assertEquals(1, r.byzantineReplica());
+      long timeouts = r.stats().retransmissions() + r.stats().readOnlyFallbacks();
+      assertTrue(timeouts > 0, "seed " + r.seed() + ": no client waited for the withholder");
+      assertTrue(timeouts <= 2L * params.clients(),
+          "seed " + r.seed() + ": " + timeouts + " timeouts for " + params.clients() + " clients");
+      assertEquals(0, r.stats().viewChanges(), "seed " + r.seed());
+    }
+  }
+
   /** The silent primary of view 0 is voted out whatever the network does. */
   @ParameterizedTest
   @ValueSource(strings = {"silent"})

@@ -54,14 +54,15 @@ public final class Strategies {
    * By name only, not in the rotation: the flood (an attack on the resources of the real
    * processes; a burst per tick would make every run of the rotation many times longer) and
    * the later additions, kept out of the rotation so that each seed of {@code all} still plays the
-   * strategy it always did: Twins, the colluding plan (every faulty replica follows one plan) and
-   * the small-scope mutations.
+   * strategy it always did: Twins, the colluding plan (every faulty replica follows one plan),
+   * the small-scope mutations and the replier that withholds results.
    */
   private static final List<Entry> BY_NAME_ONLY = List.of(
       new Entry("flood", Flood::new),
       new Entry("twins", Twins::new),
       new Entry("collude", Collusion::team),
-      new Entry("mutate", Mutate::new));
+      new Entry("mutate", Mutate::new),
+      new Entry("withhold-result", WithholdResult::new));
 
   /** The strategy names, in rotation order. */
   public static List<String> names() {
