@@ -101,9 +101,9 @@ final class ReplicaState {
   }
 
   /**
-   * REPLY to {@code r}: the whole result if {@code r} designates this replica or nobody, or if
-   * {@code again} (the request came back after it executed: its client is still waiting, perhaps
-   * because the designated replier is faulty); otherwise the result's digest only.
+   * REPLY to {@code r}, whole or as its digest as {@link #asSent} says; {@code again}: the
+   * request came back after it executed (its client is still waiting, perhaps because the
+   * designated replier is faulty).
    */
   void reply(Request r, byte[] result, boolean again) {
     out.add(new Effect.SendReply(
@@ -117,7 +117,7 @@ final class ReplicaState {
    * that the client accepts the first f + 1 that match, whoever sent them); else its digest.
    */
   static Reply asSent(Request r, int self, Reply whole, boolean again) {
-    boolean full = again || r.repliesInFull(self) || whole.resultLength() <= Digest.LENGTH;
+    boolean full = again || r.repliesInFull(self) || !whole.worthDigesting();
     return full ? whole : whole.digested();
   }
 

@@ -47,9 +47,12 @@ public record Reply(long view, long timestamp, long clientId, int replica, byte[
     return digestOnly ? Digest.fromBytes(result) : Digest.of(result);
   }
 
-  /** The length of what {@link #result()} returns, without copying it. */
-  public int resultLength() {
-    return result.length;
+  /**
+   * Whether sending the digest instead would save bytes: the result is longer than a digest. A
+   * replica sends a short result whole even where another replica was named to send it.
+   */
+  public boolean worthDigesting() {
+    return result.length > Digest.LENGTH;
   }
 
   @Override

@@ -12,8 +12,8 @@ import java.util.HexFormat;
  * <p>{@code replier} is the replica the client designates to send the result (Castro and Liskov,
  * section 5.1, digest replies): every other replica replies with the result's digest only (when
  * the result is longer than its digest), and each replica sends the whole result when the request
- * reaches it again after it executed it (the client retransmits because no result matched). {@link #ALL_REPLY} asks every replica for the
- * whole result.
+ * reaches it again after it executed it (the client retransmits because no result matched).
+ * {@link #ALL_REPLY} asks every replica for the whole result.
  */
 public record Request(long clientId, long timestamp, byte[] operation, boolean readOnly,
     int replier) implements Message {

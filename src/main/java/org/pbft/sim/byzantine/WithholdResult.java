@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
-import org.pbft.core.message.Digest;
 
 /**
  * A replier that never delivers: replica 1 behaves correctly, except that every reply with a
@@ -32,7 +31,7 @@ final class WithholdResult implements Strategy {
   public List<Effect> step(Adversary a, Input input) {
     List<Effect> out = new ArrayList<>();
     for (Effect e : a.actCorrectly(input)) {
-      out.add(e instanceof Effect.SendReply r && r.reply().resultLength() > Digest.LENGTH
+      out.add(e instanceof Effect.SendReply r && r.reply().worthDigesting()
           ? new Effect.SendReply(r.reply().digested())
           : e);
     }
