@@ -510,9 +510,21 @@ SpecWithRestart == Init /\ [][NextWithRestart]_vars
 (* removes are those in which a replica has not yet executed what it       *)
 (* could. Exec(r) is the execution step of replica r, so that a mutant     *)
 (* whose execution differs reduces its own.                                *)
+EagerEnterView(r) ==
+    \E nv \in newViews :
+        /\ nv.v = view[r]
+        /\ nv.minS <= h[r]
+        /\ ReceiveNewView(r, nv)
+
+EagerPrepare(r) == \E pp \in prePrepares : ReceivePrePrepare(r, pp[1], pp[2], pp[3])
+
 Eagerly(Exec(_), Step) ==
     IF \E r \in Correct : ENABLED Exec(r)
     THEN Exec(CHOOSE r \in Correct : ENABLED Exec(r))
+    ELSE IF \E r \in Correct : ENABLED EagerEnterView(r)
+    THEN EagerEnterView(CHOOSE r \in Correct : ENABLED EagerEnterView(r))
+    ELSE IF \E r \in Correct : ENABLED EagerPrepare(r)
+    THEN EagerPrepare(CHOOSE r \in Correct : ENABLED EagerPrepare(r))
     ELSE Step
 
 ReducedNext == Eagerly(ExecuteNext, Next)
@@ -528,8 +540,21 @@ ReducedNextWithRestart == Eagerly(ExecuteNext, NextWithRestart)
 (* states which differ only in dead messages count as one.                  *)
 LiveView(v) == \E r \in Correct : v > view[r] \/ (v = view[r] /\ status[r] = "viewchange")
 
+DeadView(v) == \A r \in Correct : view[r] > v
+
+DeadCommitRead(c) ==
+    LET r == c[4] IN
+    \/ c[2] > h[r] /\ \A c2 \in commits : (c2[4] = r /\ c2[2] = c[2]) => c2[1] <= c[1]
+    \/ c[2] > Len(executed[r]) /\ CommitQuorum(c[1], c[2], c[3])
+
 LiveMessages ==
-    <<view, status, h, executed, prePrepares, prepares, commits, checkpoints,
+    <<view, status, h, executed,
+      {pp \in prePrepares : ~ DeadView(pp[1])},
+      {p \in prepares : ~ DeadView(p[1])},
+      {c \in Cert : DeadView(c[1]) /\ ValidCert(c)},
+      {c \in commits : ~ DeadView(c[1]) \/ DeadCommitRead(c)},
+      {c \in Cert : DeadView(c[1]) /\ CommitQuorum(c[1], c[2], c[3])},
+      checkpoints,
       {m \in viewChanges : LiveView(m.v)}, {m \in newViews : LiveView(m.v)}>>
 
 -----------------------------------------------------------------------------
