@@ -503,13 +503,22 @@ SpecWithRestart == Init /\ [][NextWithRestart]_vars
 (* violation of the invariants or of ConsensusRefinementProp; every mutant *)
 (* and every Debug guard is checked with them too (the -reduced cfgs).     *)
 (***************************************************************************)
-(* Eager execution: a correct replica that can execute does so before any  *)
-(* other step is taken, the lowest-numbered one first. Execution reads     *)
-(* only what its replica holds and writes only executed[r] and r's         *)
-(* CHECKPOINT, which no other step needs to come late, so the states it   *)
-(* removes are those in which a replica has not yet executed what it       *)
-(* could. Exec(r) is the execution step of replica r, so that a mutant     *)
-(* whose execution differs reduces its own.                                *)
+(* Eager steps: a step that some correct replica can take and that no      *)
+(* other step needs to come late is taken before any other, the lowest-    *)
+(* numbered replica first. Three kinds, in this order:                     *)
+(*  - execution (Exec(r): the execution step of replica r, so that a       *)
+(*    mutant whose execution differs reduces its own). It reads only what  *)
+(*    r holds and writes only executed[r] and r's CHECKPOINT;              *)
+(*  - entering the view of a correct primary whose NEW-VIEW has arrived,   *)
+(*    when it brings no newer checkpoint (EagerEnterView): r's next        *)
+(*    VIEW-CHANGE is then the same either way;                             *)
+(*  - accepting a correct primary's PRE-PREPARE (EagerPrepare): that       *)
+(*    primary proposes one request per view and sequence number, so       *)
+(*    accepting it now excludes nothing r could accept later, and no step  *)
+(*    is disabled by another PREPARE.                                      *)
+(* A Byzantine primary's PRE-PREPAREs and NEW-VIEWs are not taken eagerly: *)
+(* which one a backup accepts, and when, is a choice. prePrepares and      *)
+(* newViews hold only correct primaries' messages.                         *)
 EagerEnterView(r) ==
     \E nv \in newViews :
         /\ nv.v = view[r]
@@ -519,13 +528,14 @@ EagerEnterView(r) ==
 EagerPrepare(r) == \E pp \in prePrepares : ReceivePrePrepare(r, pp[1], pp[2], pp[3])
 
 Eagerly(Exec(_), Step) ==
-    IF \E r \in Correct : ENABLED Exec(r)
-    THEN Exec(CHOOSE r \in Correct : ENABLED Exec(r))
-    ELSE IF \E r \in Correct : ENABLED EagerEnterView(r)
-    THEN EagerEnterView(CHOOSE r \in Correct : ENABLED EagerEnterView(r))
-    ELSE IF \E r \in Correct : ENABLED EagerPrepare(r)
-    THEN EagerPrepare(CHOOSE r \in Correct : ENABLED EagerPrepare(r))
-    ELSE Step
+    LET executing == {r \in Correct : ENABLED Exec(r)}
+        entering  == {r \in Correct : ENABLED EagerEnterView(r)}
+        preparing == {r \in Correct : ENABLED EagerPrepare(r)}
+        lowest(S) == CHOOSE r \in S : \A q \in S : r <= q
+    IN  IF executing # {} THEN Exec(lowest(executing))
+        ELSE IF entering # {} THEN EagerEnterView(lowest(entering))
+        ELSE IF preparing # {} THEN EagerPrepare(lowest(preparing))
+        ELSE Step
 
 ReducedNext == Eagerly(ExecuteNext, Next)
 
@@ -540,20 +550,33 @@ ReducedNextWithRestart == Eagerly(ExecuteNext, NextWithRestart)
 (* states which differ only in dead messages count as one.                  *)
 LiveView(v) == \E r \in Correct : v > view[r] \/ (v = view[r] /\ status[r] = "viewchange")
 
+(* Dead views: once every correct replica is above view v, no message of v  *)
+(* is sent any more. Its PRE-PREPAREs and PREPAREs are then read only as    *)
+(* the prepared certificates a Byzantine VIEW-CHANGE may show (ValidCert), *)
+(* and its COMMITs as commit quorums (Decided, CommittedCarriedInv,         *)
+(* Execute) and, for r's highest view at a sequence number above h[r], as   *)
+(* the certificate r's next VIEW-CHANGE reports (PreparedSet). The rest     *)
+(* is history whose verdicts were checked while it was live.               *)
 DeadView(v) == \A r \in Correct : view[r] > v
 
+\* A COMMIT of a dead view that a step can still read (beside its quorum).
 DeadCommitRead(c) ==
     LET r == c[4] IN
     \/ c[2] > h[r] /\ \A c2 \in commits : (c2[4] = r /\ c2[2] = c[2]) => c2[1] <= c[1]
     \/ c[2] > Len(executed[r]) /\ CommitQuorum(c[1], c[2], c[3])
 
+\* (The dead views' certificates are enumerated from the dead views first: TLC
+\* evaluates this for every state it generates.)
 LiveMessages ==
+    LET dead == {v \in Views : DeadView(v)}
+        deadCerts == dead \X Seqs \X Values
+    IN
     <<view, status, h, executed,
-      {pp \in prePrepares : ~ DeadView(pp[1])},
-      {p \in prepares : ~ DeadView(p[1])},
-      {c \in Cert : DeadView(c[1]) /\ ValidCert(c)},
-      {c \in commits : ~ DeadView(c[1]) \/ DeadCommitRead(c)},
-      {c \in Cert : DeadView(c[1]) /\ CommitQuorum(c[1], c[2], c[3])},
+      {pp \in prePrepares : pp[1] \notin dead},
+      {p \in prepares : p[1] \notin dead},
+      {c \in deadCerts : ValidCert(c)},
+      {c \in commits : c[1] \notin dead \/ DeadCommitRead(c)},
+      {c \in deadCerts : CommitQuorum(c[1], c[2], c[3])},
       checkpoints,
       {m \in viewChanges : LiveView(m.v)}, {m \in newViews : LiveView(m.v)}>>
 

@@ -44,6 +44,6 @@ MutantNext ==
     \/ Next
     \/ \E r \in Correct : ForgetfulRestart(r)
 
-\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+\* The same with PBFT's eager steps (as in ReducedNext), for the -reduced cfgs.
 MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

@@ -19,6 +19,6 @@ ComputeNewViewWithoutP(v, V) ==
 
 MutantNext == Next
 
-\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+\* The same with PBFT's eager steps (as in ReducedNext), for the -reduced cfgs.
 MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================

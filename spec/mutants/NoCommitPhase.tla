@@ -34,7 +34,7 @@ MutantNext ==
     \/ CheckpointNext
     \/ ViewChangeNext
 
-\* The same with eager execution (PBFT's ReducedNext), for NoCommitPhase-reduced.cfg:
+\* The same with PBFT's eager steps (as in ReducedNext), for NoCommitPhase-reduced.cfg:
 \* the execution done eagerly is this mutant's own.
 MutantReducedNext == Eagerly(ExecuteWhenPreparedNext, MutantNext)
 =============================================================================

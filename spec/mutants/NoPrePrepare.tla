@@ -46,6 +46,6 @@ MutantNext ==
     \/ CheckpointNext
     \/ ViewChangeNext
 
-\* The same with eager execution (PBFT's ReducedNext), for the -reduced cfgs.
+\* The same with PBFT's eager steps (as in ReducedNext), for the -reduced cfgs.
 MutantReducedNext == Eagerly(ExecuteNext, MutantNext)
 =============================================================================
