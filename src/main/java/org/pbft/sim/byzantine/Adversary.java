@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
 import org.pbft.core.Replica;
@@ -85,6 +86,18 @@ public final class Adversary {
   /** The correct replica inside: what this replica would do if it were correct. */
   public List<Effect> actCorrectly(Input input) {
     return inner.step(input);
+  }
+
+  /**
+   * What the correct replica inside does, each effect passed through {@code rewrite}: the shape
+   * of a strategy that changes some of its messages one for one and keeps the rest.
+   */
+  public List<Effect> actCorrectlyRewriting(Input input, UnaryOperator<Effect> rewrite) {
+    List<Effect> out = new ArrayList<>();
+    for (Effect e : actCorrectly(input)) {
+      out.add(rewrite.apply(e));
+    }
+    return out;
   }
 
   /** The view of the correct replica inside. */

@@ -27,15 +27,10 @@ final class ForgeNewView implements Strategy {
 
   @Override
   public List<Effect> step(Adversary a, Input input) {
-    List<Effect> out = new ArrayList<>();
-    for (Effect e : a.actCorrectly(input)) {
-      if (e instanceof Effect.Broadcast b && b.message() instanceof NewView nv) {
-        out.add(new Effect.Broadcast(new NewView(nv.view(), nv.viewChanges(), forge(a, nv))));
-      } else {
-        out.add(e);
-      }
-    }
-    return out;
+    return a.actCorrectlyRewriting(input, e ->
+        e instanceof Effect.Broadcast b && b.message() instanceof NewView nv
+            ? new Effect.Broadcast(new NewView(nv.view(), nv.viewChanges(), forge(a, nv)))
+            : e);
   }
 
   private static List<PrePrepare> forge(Adversary a, NewView nv) {

@@ -1,6 +1,5 @@
 package org.pbft.sim.byzantine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pbft.core.Effect;
@@ -25,15 +24,10 @@ final class HidePrepared implements Strategy {
 
   @Override
   public List<Effect> step(Adversary a, Input input) {
-    List<Effect> out = new ArrayList<>();
-    for (Effect e : a.actCorrectly(input)) {
-      if (e instanceof Effect.Broadcast b && b.message() instanceof ViewChange vc) {
-        out.add(new Effect.Broadcast(new ViewChange(vc.newView(), vc.stableSeq(),
-            vc.stateDigest(), vc.checkpointProof(), List.of(), vc.replica())));
-      } else {
-        out.add(e);
-      }
-    }
-    return out;
+    return a.actCorrectlyRewriting(input, e ->
+        e instanceof Effect.Broadcast b && b.message() instanceof ViewChange vc
+            ? new Effect.Broadcast(new ViewChange(vc.newView(), vc.stableSeq(),
+                vc.stateDigest(), vc.checkpointProof(), List.of(), vc.replica()))
+            : e);
   }
 }

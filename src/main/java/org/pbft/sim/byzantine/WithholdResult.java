@@ -1,6 +1,5 @@
 package org.pbft.sim.byzantine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pbft.core.Effect;
@@ -29,12 +28,9 @@ final class WithholdResult implements Strategy {
 
   @Override
   public List<Effect> step(Adversary a, Input input) {
-    List<Effect> out = new ArrayList<>();
-    for (Effect e : a.actCorrectly(input)) {
-      out.add(e instanceof Effect.SendReply r && r.reply().worthDigesting()
-          ? new Effect.SendReply(r.reply().digested())
-          : e);
-    }
-    return out;
+    return a.actCorrectlyRewriting(input, e ->
+        e instanceof Effect.SendReply r && r.reply().worthDigesting()
+            ? new Effect.SendReply(r.reply().digested())
+            : e);
   }
 }

@@ -1,6 +1,5 @@
 package org.pbft.sim.byzantine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
@@ -22,17 +21,14 @@ final class WrongDigest implements Strategy {
 
   @Override
   public List<Effect> step(Adversary a, Input input) {
-    List<Effect> out = new ArrayList<>();
-    for (Effect e : a.actCorrectly(input)) {
+    return a.actCorrectlyRewriting(input, e -> {
       if (e instanceof Effect.Broadcast b) {
-        out.add(new Effect.Broadcast(corrupt(a, b.message())));
+        return new Effect.Broadcast(corrupt(a, b.message()));
       } else if (e instanceof Effect.Send s) {
-        out.add(new Effect.Send(s.to(), corrupt(a, s.message())));
-      } else {
-        out.add(e);
+        return new Effect.Send(s.to(), corrupt(a, s.message()));
       }
-    }
-    return out;
+      return e;
+    });
   }
 
   private static Message corrupt(Adversary a, Message m) {
