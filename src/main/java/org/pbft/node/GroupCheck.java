@@ -20,13 +20,20 @@ public final class GroupCheck {
 
   private GroupCheck() {}
 
-  /** Each replica's positions over the run, in order (a replica without any is reported). */
+  /**
+   * {@code positions}: each replica's position at the end, one line each; {@code departures}: why
+   * the group is not whole, one line per replica out of it (none if it is).
+   */
   public record Verdict(List<String> positions, List<String> departures) {
     public boolean whole() {
       return departures.isEmpty();
     }
   }
 
+  /**
+   * {@code byReplica}: each correct replica's positions over the run, in order (a replica without
+   * any is reported); their times, if not positive, are unknown and not printed.
+   */
   public static Verdict check(Map<Integer, List<ReplicaPosition>> byReplica,
       long checkpointInterval) {
     Map<Integer, ReplicaPosition> last = new TreeMap<>();
@@ -51,9 +58,9 @@ public final class GroupCheck {
           + (p.timeoutsBehind() > 0 ? ", " + p.timeoutsBehind()
           + " timeouts found it behind and kept it in its view" : ""));
       if (p.view() != groupView || !p.normal()) {
-        departures.add("replica " + id + " left the group at "
-            + CLOCK.format(Instant.ofEpochMilli(leftAt(byReplica.get(id), groupView)))
-            + ": view " + p.view() + (p.normal() ? "" : " waiting for its NEW-VIEW")
+        long left = leftAt(byReplica.get(id), groupView);
+        departures.add("replica " + id + " left the group"
+            + (left > 0 ? " at " + CLOCK.format(Instant.ofEpochMilli(left)) : "") + ": view " + p.view() + (p.normal() ? "" : " waiting for its NEW-VIEW")
             + " against " + groupView);
       } else if (furthest - p.lastExecuted() > checkpointInterval) {
         departures.add("replica " + id + " fell behind: executed up to " + p.lastExecuted()
