@@ -56,11 +56,16 @@ final class NormalCase {
   }
 
   /**
-   * A client request. Exactly-once: an old timestamp is ignored, the last one gets its cached
-   * reply again; a newer request of a client replaces its older pending one. A backup relays it
-   * to the primary; both wait for it with the view-change timer.
+   * A client request, from the client or relayed by a replica ({@code from}). Exactly-once: an old
+   * timestamp is ignored, the last one gets its cached reply again; a newer request of a client
+   * replaces its older pending one. A backup in normal status relays it to the primary when it
+   * is new to it or comes from the client itself (which sends again only when it waits); both
+   * wait for it with the view-change timer. A request that another replica relayed and this one
+   * already holds is not relayed again, and a replica waiting for a NEW-VIEW relays nothing (it
+   * hands what it holds to the new primary when it enters the view): two replicas that disagree
+   * on the view would otherwise send one request back and forth for ever.
    */
-  void onRequest(Request r) {
+  void onRequest(int from, Request r) {
     Optional<ClientTable.Entry> last = state.clients.last(r.clientId());
     if (last.isPresent() && r.timestamp() < last.get().timestamp()) {
       state.ignore(STALE, r);
@@ -79,10 +84,11 @@ final class NormalCase {
       state.ignore(SUPERSEDED, state.pending.replaced());
     }
     boolean fresh = admission != PendingRequests.Admission.ALREADY_PENDING;
-    if (state.status == Replica.Status.NORMAL) {
-      state.timer.startIfStopped(); // waiting for a NEW-VIEW, the timer is ViewChanging's
+    if (state.status != Replica.Status.NORMAL) {
+      return; // waiting for a NEW-VIEW: the timer is ViewChanging's, the request waits for it
     }
-    if (!state.isPrimary()) {
+    state.timer.startIfStopped();
+    if (!state.isPrimary() && (fresh || from == Input.CLIENT)) {
       state.send(state.config.primary(state.view), r);
     } else if (!fresh) {
       state.ignore(DUPLICATE, r);

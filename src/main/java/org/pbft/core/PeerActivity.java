@@ -12,7 +12,8 @@ import org.pbft.core.message.StatusReport;
  * What this replica has seen the others do, for its view-change timer to tell a faulty primary
  * from its own lag: in which view each replica was last seen working (its PRE-PREPARE, PREPARE or
  * COMMIT of that view, or a STATUS in normal status there), how far each was seen to execute (its
- * CHECKPOINT at n, or the last execution its STATUS reports), and when (in ticks).
+ * CHECKPOINT at n, or the last execution its STATUS reports), where its last STATUS said it
+ * waits, and when (in ticks).
  *
  * <p>Only the sender's own messages count, one entry per replica: f faulty replicas can claim
  * anything, so every decision asks for f + 1 of them ({@link Quorums#weak}), at least one correct.
@@ -24,6 +25,9 @@ final class PeerActivity {
   private final long[] workingSeenAt;
   private final long[] reached;
   private final long[] reachedAt;
+  /** The last STATUS of each replica, and when it arrived (null: none yet). */
+  private final StatusReport[] status;
+  private final long[] statusAt;
 
   PeerActivity(int self, int n) {
     this.self = self;
@@ -34,6 +38,8 @@ final class PeerActivity {
     Arrays.fill(workingView, -1);
     Arrays.fill(workingSeenAt, Long.MIN_VALUE);
     Arrays.fill(reachedAt, Long.MIN_VALUE);
+    this.status = new StatusReport[n];
+    this.statusAt = new long[n];
   }
 
   /** Notes what {@code m}, received from {@code from} at tick {@code now}, shows of its sender. */
@@ -50,6 +56,8 @@ final class PeerActivity {
     } else if (m instanceof Checkpoint c && c.replica() == from) {
       sawExecution(from, c.seq(), now);
     } else if (m instanceof StatusReport s && s.replica() == from) {
+      status[from] = s;
+      statusAt[from] = now;
       if (s.normal()) {
         sawWorking(from, s.view(), now);
       }
@@ -80,6 +88,34 @@ final class PeerActivity {
       }
     }
     return count;
+  }
+
+  /**
+   * Replicas other than this one whose last STATUS, at or after {@code since}, said they wait where
+   * this replica waits: in {@code view}, in the same status, having executed no further. They are
+   * stuck as it is, so that its timer's expiry is not its own lag nor its being cut off.
+   */
+  java.util.Set<Integer> stuckWith(long view, boolean normal, long lastExecuted, long since) {
+    java.util.Set<Integer> stuck = new java.util.TreeSet<>();
+    for (int q = 0; q < status.length; q++) {
+      StatusReport s = status[q];
+      if (s != null && statusAt[q] >= since && s.view() == view && s.normal() == normal
+          && s.lastExecuted() <= lastExecuted) {
+        stuck.add(q);
+      }
+    }
+    return stuck;
+  }
+
+  /** Replicas other than this one seen working in a view above {@code view}: they left it. */
+  java.util.Set<Integer> workingAbove(long view) {
+    java.util.Set<Integer> above = new java.util.TreeSet<>();
+    for (int q = 0; q < workingView.length; q++) {
+      if (workingView[q] > view) {
+        above.add(q);
+      }
+    }
+    return above;
   }
 
   /** Replicas other than this one seen working in a view in {@code (above, upTo]}. */

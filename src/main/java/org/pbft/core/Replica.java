@@ -68,7 +68,7 @@ public final class Replica {
     state.beginStep();
     if (input instanceof Input.Tick) {
       if (state.timer.tick()) {
-        viewChanging.onViewChangeTimeout();
+        viewChanging.onViewChangeTimeout(statusExchange.stalledSince());
       }
       checkpointing.retransmitFetchStateIfDue();
       statusExchange.onTick();
@@ -135,7 +135,7 @@ public final class Replica {
     if (m instanceof Request r && r.readOnly()) {
       readOnlyRequests.onReadOnlyRequest(r);
     } else if (m instanceof Request r) {
-      normalCase.onRequest(r);
+      normalCase.onRequest(from, r);
     } else if (m instanceof PrePrepare pp) {
       normalCase.onPrePrepare(from, pp);
     } else if (m instanceof Prepare p) {
@@ -188,11 +188,11 @@ public final class Replica {
   }
 
   /**
-   * How many times the view-change timer expired while f+1 others visibly made progress in this
-   * replica's view without it, so that it caught up instead of leaving the view.
+   * How many times the view-change timer expired and the replica stayed in its view: f+1 others
+   * visibly made progress there without it, or fewer than f+1 were seen stuck where it was.
    */
-  public long timeoutsBehind() {
-    return viewChanging.timeoutsBehind();
+  public long timeoutsStayed() {
+    return viewChanging.timeoutsStayed();
   }
 
   /** Sequence numbers the log still holds entries for (garbage collection is observable). */

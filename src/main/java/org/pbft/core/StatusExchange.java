@@ -123,6 +123,11 @@ final class StatusExchange {
         || !state.checkpoints.ownCheckpoints(state.id, state.h()).isEmpty();
   }
 
+  /** The tick since which this replica's view, status, h and execution have not changed. */
+  long stalledSince() {
+    return progressSince;
+  }
+
   /** Answers a STATUS with what this replica sent and the other may lack. */
   void onStatusReport(int from, StatusReport s) {
     long now = state.timer.now();

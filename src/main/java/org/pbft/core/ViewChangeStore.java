@@ -46,6 +46,13 @@ final class ViewChangeStore {
     return highest.values().stream().mapToLong(Long::longValue).min();
   }
 
+  /** The distinct replicas that sent VIEW-CHANGEs for {@code view} or a later view. */
+  java.util.Set<Integer> sendersFrom(long view) {
+    java.util.Set<Integer> senders = new java.util.TreeSet<>();
+    byView.tailMap(view, true).values().forEach(m -> senders.addAll(m.keySet()));
+    return senders;
+  }
+
   /** VIEW-CHANGEs held, for tests of garbage collection. */
   int size() {
     return byView.values().stream().mapToInt(Map::size).sum();

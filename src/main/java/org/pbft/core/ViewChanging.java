@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.Message;
 import org.pbft.core.message.NewView;
@@ -48,8 +49,8 @@ final class ViewChanging {
   private final PeerActivity activity;
   /** Whether the NEW-VIEW wait of the view this replica moved to has started. */
   private boolean newViewTimerStarted;
-  /** Timeouts that found this replica behind the others in its own view, instead of leaving. */
-  private long timeoutsBehind;
+  /** Timeouts after which it stayed in its view: behind, or alone where it waits. */
+  private long timeoutsStayed;
 
   ViewChanging(ReplicaState state, NormalCase normalCase, Checkpointing checkpointing) {
     this.state = state;
@@ -65,17 +66,41 @@ final class ViewChanging {
    * that view's primary it cannot send NEW-VIEW yet: 2f VIEW-CHANGEs of others for the view
    * (2f >= f + 1) would have made it join before its timer expired.
    *
-   * <p>Unless it is behind ({@link #behindInOwnView}): then it does not leave its view (a
-   * VIEW-CHANGE is a promise never to act below the view it names, so leaving alone would take
-   * it out of the group until the others change view), but asks for what it lacks and waits again.
+   * <p>It leaves only if f+1 others are seen stuck where it is ({@link #stuckAsItIs}), as Raft's
+   * PreVote asks a majority before a server disrupts the others. A VIEW-CHANGE is a promise never
+   * to act below the view it names, so a replica that left alone, because it was behind
+   * ({@link #behindInOwnView}) or cut off from the others, would be out of the group until they
+   * change view in turn. Instead it asks for what it lacks (STATUS, and its VIEW-CHANGE again if
+   * it waits for a NEW-VIEW) and waits as long again. Not sending a VIEW-CHANGE is always safe,
+   * and the f+1 join rule still pulls it along.
+   *
+   * @param stalledSince the tick since which its view, status and execution have not changed
    */
-  void onViewChangeTimeout() {
-    if (behindInOwnView()) {
-      catchUp();
+  void onViewChangeTimeout(long stalledSince) {
+    if (behindInOwnView() || !stuckAsItIs(stalledSince)) {
+      stayAndAsk();
       return;
     }
     moveToView(state.view + 1);
     state.trace(SpecAction.StartViewChange, state.view, -1, null);
+  }
+
+  /**
+   * Whether f+1 other replicas (one of them at least correct) are seen stuck where this replica
+   * is: their STATUS since it stalled says they wait in its view, in its status, having executed
+   * no further; or they asked for a later view or work in one (they left this one, which the
+   * VIEW-CHANGE it then sends gets it the NEW-VIEW of, {@link #resendNewViewToLaggard}); the
+   * view it waits in is over for them. When the primary is faulty
+   * every correct replica waits and multicasts STATUS, so this holds; when this replica is cut
+   * off, or the others just work without it, it does not.
+   */
+  private boolean stuckAsItIs(long stalledSince) {
+    Set<Integer> stuck = activity.stuckWith(state.view, state.status == Replica.Status.NORMAL,
+        state.lastExecuted, stalledSince);
+    stuck.addAll(state.viewChanges.sendersFrom(state.view + 1));
+    stuck.addAll(activity.workingAbove(state.view));
+    stuck.remove(state.id);
+    return stuck.size() >= state.quorums.weak();
   }
 
   /**
@@ -95,12 +120,13 @@ final class ViewChanging {
   }
 
   /**
-   * Behind the others in its own view: multicast STATUS so that they send again what it lacks
-   * (their PREPAREs, COMMITs and CHECKPOINTs, the primary's PRE-PREPAREs or its NEW-VIEW, which
-   * the VIEW-CHANGE sent again also asks for), and wait as long again.
+   * Behind the others, or alone where it waits: multicast STATUS so that the others send again
+   * what it lacks (their PREPAREs, COMMITs and CHECKPOINTs, the primary's PRE-PREPAREs or its
+   * NEW-VIEW, which the VIEW-CHANGE sent again also asks for) or say where they are, and wait as
+   * long again.
    */
-  private void catchUp() {
-    timeoutsBehind++;
+  private void stayAndAsk() {
+    timeoutsStayed++;
     if (state.status == Replica.Status.NORMAL) {
       state.timer.restart();
     } else {
@@ -110,9 +136,9 @@ final class ViewChanging {
     state.broadcast(state.statusReport());
   }
 
-  /** Timeouts that found this replica behind in its own view, so that it stayed. */
-  long timeoutsBehind() {
-    return timeoutsBehind;
+  /** Timeouts after which this replica stayed in its view: behind, or alone where it waits. */
+  long timeoutsStayed() {
+    return timeoutsStayed;
   }
 
   /**
@@ -120,11 +146,14 @@ final class ViewChanging {
    * the replica starts its timer once it holds 2f+1 VIEW-CHANGEs for that view, its own among
    * them (PBFT.tla!NewViewTimerRuns). Before that, a timer would only measure how long the others
    * take to time out too: a replica that moved alone would climb alone, one view per timeout, out
-   * of reach of the join rule. True if it started the wait now.
+   * of reach of the join rule. A VIEW-CHANGE for a later view counts too: its sender has left
+   * every view below it, so that a quorum split over two views (the VIEW-CHANGEs of the lower
+   * one lost to the replica that went on) still starts the timers that bring it together. True
+   * if it started the wait now.
    */
   boolean startNewViewTimer() {
     if (state.status != Replica.Status.VIEW_CHANGE || newViewTimerStarted
-        || state.viewChanges.forView(state.view).size() < state.quorums.newView()) {
+        || state.viewChanges.sendersFrom(state.view).size() < state.quorums.newView()) {
       return false;
     }
     newViewTimerStarted = true;

@@ -55,8 +55,8 @@ public final class GroupCheck {
     last.forEach((id, p) -> {
       positions.add("replica " + id + ": view " + p.view() + (p.normal() ? ""
           : " (waiting for its NEW-VIEW)") + ", executed up to " + p.lastExecuted()
-          + (p.timeoutsBehind() > 0 ? ", " + p.timeoutsBehind()
-          + " timeouts found it behind and kept it in its view" : ""));
+          + (p.timeoutsStayed() > 0 ? ", " + p.timeoutsStayed()
+          + " timeouts after which it stayed in its view (behind, or alone where it waited)" : ""));
       if (p.view() != groupView || !p.normal()) {
         long left = leftAt(byReplica.get(id), groupView);
         departures.add("replica " + id + " left the group"

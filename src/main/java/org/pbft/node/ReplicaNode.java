@@ -516,7 +516,7 @@ public final class ReplicaNode implements AutoCloseable {
     if (peer instanceof Peer.CorrectPeer c) {
       org.pbft.core.Replica r = c.replica();
       position = new ReplicaPosition(0, r.view(), r.status() == org.pbft.core.Replica.Status.NORMAL,
-          r.lastExecuted(), r.timeoutsBehind());
+          r.lastExecuted(), r.timeoutsStayed());
       return new Stepped(effects, clock.now(), ticks, c.replica().lowWatermark(),
           c.replica().view());
     }
@@ -645,7 +645,7 @@ public final class ReplicaNode implements AutoCloseable {
     WorkCounters work = workCounters();
     ReplicaPosition p = position;
     return p == null ? work.toLine() : work.toLine() + " " + new ReplicaPosition(work.millis(),
-        p.view(), p.normal(), p.lastExecuted(), p.timeoutsBehind()).toLine();
+        p.view(), p.normal(), p.lastExecuted(), p.timeoutsStayed()).toLine();
   }
 
   /** What this process has done so far, for the benchmark ({@code pbft replica --counters}). */

@@ -7,17 +7,18 @@ import java.util.Optional;
 /**
  * Where a correct replica stands at {@code millis} (wall clock): its view, whether it works in it
  * (normal status) or waits for its NEW-VIEW, the last sequence number it executed, and how many
- * times its view-change timer found it behind the others and kept it in its view. Written beside
+ * times its view-change timer expired and it stayed in its view (behind the others, or alone
+ * where it waited). Written beside
  * its {@link WorkCounters} on each line of a counters file, so that the benchmark can tell
  * whether every replica stayed in the group ({@link GroupCheck}).
  */
 public record ReplicaPosition(long millis, long view, boolean normal, long lastExecuted,
-    long timeoutsBehind) {
+    long timeoutsStayed) {
 
   /** {@code key=value} pairs, keys distinct from {@link WorkCounters}'s. */
   public String toLine() {
     return "view=" + view + " normal=" + (normal ? 1 : 0) + " lastExecuted=" + lastExecuted
-        + " timeoutsBehind=" + timeoutsBehind;
+        + " timeoutsStayed=" + timeoutsStayed;
   }
 
   /**
@@ -40,7 +41,7 @@ public record ReplicaPosition(long millis, long view, boolean normal, long lastE
     Long view = values.get("view");
     Long normal = values.get("normal");
     Long executed = values.get("lastExecuted");
-    Long behind = values.get("timeoutsBehind");
+    Long behind = values.get("timeoutsStayed");
     if (millis == null || view == null || normal == null || executed == null || behind == null) {
       return Optional.empty();
     }

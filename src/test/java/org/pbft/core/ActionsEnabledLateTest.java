@@ -139,6 +139,8 @@ class ActionsEnabledLateTest {
     assertEquals(1, c.replica(3).pendingRequests());
     int ticks = 0;
     while (c.replica(3).view() == 0 && ticks < 50) {
+      c.inject(1, 3, c.statusOf(1)); // replicas 1 and 2 wait where 3 does
+      c.inject(2, 3, c.statusOf(2));
       c.replica(3).step(new Input.Tick());
       ticks++;
     }
@@ -152,7 +154,7 @@ class ActionsEnabledLateTest {
     byTimeout.submit(0, req(1, 1));
     byTimeout.drop(e -> true);
     assertEquals(1, byTimeout.replica(0).orderedInView());
-    byTimeout.tick(10);
+    byTimeout.timeOutTogether(10, 0, 1, 2);
     assertEquals(1, byTimeout.replica(0).view());
     assertEquals(0, byTimeout.replica(0).orderedInView(), "moved to view 1");
 

@@ -76,8 +76,37 @@ final class Cluster {
     for (int id = 1; id <= 3; id++) {
       c.submit(id, Msgs.req(1, 1));
     }
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     return c;
+  }
+
+  /**
+   * {@code ticks} ticks pass, and the correct replicas {@code ids}, which wait where they are,
+   * see each other's STATUS before the last one (as their STATUS exchange would show them): their
+   * timers then find f+1 others stuck as they are, and expire into a view change rather than
+   * keep them in their view (ViewChanging#onViewChangeTimeout). A Byzantine replica among
+   * {@code ids} says it waits where each of them does.
+   */
+  void timeOutTogether(int ticks, int... ids) {
+    tick(ticks - 1);
+    for (int a : ids) {
+      for (int b : ids) {
+        if (a != b && replicas.containsKey(a)) {
+          org.pbft.core.message.StatusReport own = statusOf(a);
+          inject(b, a, replicas.containsKey(b) ? statusOf(b)
+              : new org.pbft.core.message.StatusReport(own.view(), own.normal(),
+                  own.stableCheckpoint(), own.lastExecuted(), b));
+        }
+      }
+    }
+    tick(1);
+  }
+
+  /** The STATUS that correct replica {@code id} would send now. */
+  org.pbft.core.message.StatusReport statusOf(int id) {
+    Replica r = replicas.get(id);
+    return new org.pbft.core.message.StatusReport(r.view(),
+        r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), id);
   }
 
   Replica replica(int id) {

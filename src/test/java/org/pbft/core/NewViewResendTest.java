@@ -26,6 +26,10 @@ class NewViewResendTest {
     restarted.step(new Input.Receive(Input.CLIENT, req(2, 1)));
     ViewChange askFor1 = null;
     for (int t = 0; t < 10 && askFor1 == null; t++) {
+      for (int q = 1; q <= 2; q++) { // two others said they wait in view 0 (stale, as it is)
+        restarted.step(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0,
+            q)));
+      }
       List<ViewChange> sent = sent(restarted.step(new Input.Tick()), ViewChange.class);
       askFor1 = sent.isEmpty() ? null : sent.get(0);
     }

@@ -27,7 +27,7 @@ class ReceiveNewViewTest {
     c.drop(e -> e.message() instanceof Commit);
     c.submit(2, req(7, 1));
     c.submit(3, req(7, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 0, 1, 2, 3);
     c.drop(e -> true);
   }
 

@@ -19,7 +19,7 @@ class SendNewViewTest {
     for (int id = 1; id <= 3; id++) {
       c.submit(id, r);
     }
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
   }
 
   @Test
@@ -72,7 +72,7 @@ class SendNewViewTest {
   @Test
   void noNewViewWithFewerThan2fPlus1ViewChanges() {
     c.submit(1, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3); // replicas 2 and 3 hold no request: they stay in view 0
     List<Effect> out = c.inject(2, 1, vc(1, 2));
     assertTrue(sent(out, NewView.class).isEmpty());
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(1).status());

@@ -18,15 +18,33 @@ class StartViewChangeTest {
   @Test
   void backupWaitingForARequestMovesToTheNextViewWhenItsTimerExpires() {
     c.submit(1, req(1, 1));
+    c.submit(2, req(1, 1));
+    c.submit(3, req(1, 1));
     c.tick(9);
     assertEquals(0, c.replica(1).view());
-    c.tick(1);
+    c.timeOutTogether(1, 1, 2, 3);
     assertEquals(1, c.replica(1).view());
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(1).status());
     ViewChange vc = sent(c.effectsOf(1), ViewChange.class).get(0);
     assertEquals(List.of(1L, 0L, 1L), List.of(vc.newView(), vc.stableSeq(), (long) vc.replica()));
     assertEquals(initialState(), vc.stateDigest());
     assertTrue(actions(c.effectsOf(1)).contains(SpecAction.StartViewChange));
+  }
+
+  @Test
+  void aReplicaAloneWithItsRequestAsksInsteadOfLeaving() {
+    c.submit(1, req(1, 1));
+    int before = c.effectsOf(1).size();
+    c.tick(10);
+    assertEquals(0, c.replica(1).view(), "no other replica seen stuck: it may be cut off");
+    assertEquals(1, c.replica(1).timeoutsStayed());
+    assertTrue(sent(c.effectsOf(1).subList(before, c.effectsOf(1).size()),
+        StatusReport.class).size() > 0, "it says where it waits");
+    c.timeOutTogether(10, 1, 2); // replica 2 holds nothing, but says it waits in view 0 too
+    assertEquals(0, c.replica(1).view(), "one other (f) is not enough: it could be faulty");
+    c.submit(3, req(1, 1));
+    c.timeOutTogether(10, 1, 2, 3);
+    assertEquals(1, c.replica(1).view(), "f+1 others stuck as it is: the primary is the problem");
   }
 
   @Test
@@ -41,7 +59,7 @@ class StartViewChangeTest {
     c.inject(0, 1, pp);
     c.inject(2, 1, prepare(pp, 2)); // replica 1 is now prepared at (0, 1)
     c.submit(1, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     ViewChange vc = sent(c.effectsOf(1), ViewChange.class).get(0);
     assertEquals(1, vc.preparedCertificates().size());
     PreparedCertificate cert = vc.preparedCertificates().get(0);
@@ -53,14 +71,14 @@ class StartViewChangeTest {
   void acceptedButNotPreparedRequestsAreNotInP() {
     c.inject(0, 1, pp(0, 1, req(1, 1)));
     c.submit(1, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     assertTrue(sent(c.effectsOf(1), ViewChange.class).get(0).preparedCertificates().isEmpty());
   }
 
   @Test
   void aReplicaThatMovedAloneWaitsForTheOthersInsteadOfClimbingAlone() {
     c.submit(1, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3); // they said they were stuck; then they made progress
     assertEquals(1, c.replica(1).view());
     c.tick(1000); // replicas 2 and 3 hold no request: they never time out
     assertEquals(1, c.replica(1).view(), "no NEW-VIEW wait without 2f+1 VIEW-CHANGEs");
@@ -72,7 +90,7 @@ class StartViewChangeTest {
   @Test
   void aRequestArrivingWhileItWaitsForTheOthersStartsNoTimer() {
     c.submit(1, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     c.submit(1, req(2, 1));
     c.tick(1000);
     assertEquals(1, c.replica(1).view());
@@ -82,19 +100,23 @@ class StartViewChangeTest {
   @Test
   void theNewViewWaitStartsWith2fPlus1ViewChangesAndDoublesForEachViewInARow() {
     c.submit(3, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     c.inject(2, 3, vc(1, 2));
     c.tick(50);
     assertEquals(1, c.replica(3).view(), "two VIEW-CHANGEs for view 1: no timer yet");
     c.inject(1, 3, vc(1, 1)); // 2f+1 with its own: the wait for NEW-VIEW starts now, T = 10
     c.tick(9);
     assertEquals(1, c.replica(3).view());
+    c.inject(1, 3, new StatusReport(1, false, 0, 0, 1)); // both still wait for that NEW-VIEW
+    c.inject(2, 3, new StatusReport(1, false, 0, 0, 2));
     c.tick(1);
     assertEquals(2, c.replica(3).view(), "no NEW-VIEW within T: view 2");
     c.inject(1, 3, vc(2, 1));
     c.inject(2, 3, vc(2, 2));
     c.tick(19); // waiting for NEW-VIEW of view 2: 2T
     assertEquals(2, c.replica(3).view());
+    c.inject(1, 3, new StatusReport(2, false, 0, 0, 1));
+    c.inject(2, 3, new StatusReport(2, false, 0, 0, 2));
     c.tick(1);
     assertEquals(3, c.replica(3).view());
   }
@@ -103,13 +125,14 @@ class StartViewChangeTest {
   @Test
   void aReplicaWhoseOwnViewTheOthersWorkInAsksForTheNewViewInsteadOfLeaving() {
     c.submit(2, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     c.inject(1, 2, vc(1, 1));
     c.inject(3, 2, vc(1, 3));
     // the primary 1's NEW-VIEW was lost; replicas 1 and 3 work in view 1
     PrePrepare inView1 = pp(1, 1, req(1, 1));
     c.inject(1, 2, inView1);
     c.inject(3, 2, prepare(inView1, 3));
+    c.inject(3, 2, new StatusReport(1, false, 0, 0, 3)); // stale: replica 3 works in view 1 now
     int before = c.effectsOf(2).size();
     c.tick(10);
     assertEquals(1, c.replica(2).view(), "behind in view 1, not facing a faulty primary");
@@ -117,17 +140,20 @@ class StartViewChangeTest {
     assertEquals(List.of(1L), sent(after, ViewChange.class).stream()
         .map(ViewChange::newView).distinct().toList(),
         "its VIEW-CHANGE for view 1 again, which gets it the NEW-VIEW from the primary");
-    assertEquals(1, c.replica(2).timeoutsBehind());
+    assertEquals(1, c.replica(2).timeoutsStayed());
   }
 
   @Test
   void oneFaultyReplicaCannotKeepAReplicaFromLeavingAView() {
     c.submit(2, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     c.inject(1, 2, vc(1, 1));
     c.inject(3, 2, vc(1, 3));
     c.inject(3, 2, prepare(pp(1, 1, req(1, 1)), 3)); // f = 1 claims to work in view 1
-    c.tick(10);
+    c.inject(1, 2, new StatusReport(1, false, 0, 0, 1)); // and replica 1 waits as 2 does
+    c.tick(9);
+    c.inject(3, 2, new StatusReport(1, false, 0, 0, 3));
+    c.tick(1);
     assertEquals(2, c.replica(2).view(), "f replicas are not evidence: it moves on");
   }
 
@@ -140,7 +166,9 @@ class StartViewChangeTest {
     c.tick(5);
     assertEquals(0, c.replica(1).view(), "f+1 others executed beyond it in view 0: it is behind");
     assertEquals(Replica.Status.NORMAL, c.replica(1).status());
-    c.tick(10);
+    c.submit(2, req(1, 1));
+    c.submit(3, req(1, 1));
+    c.timeOutTogether(10, 1, 2, 3);
     assertEquals(1, c.replica(1).view(),
         "no more progress seen during the next timeout: the primary is the problem");
   }

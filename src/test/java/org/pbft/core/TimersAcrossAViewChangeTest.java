@@ -23,9 +23,17 @@ class TimersAcrossAViewChangeTest {
     return r.step(new Input.Receive(from, m));
   }
 
-  /** Ticks until the replica starts a view change; the ticks taken, or -1 within {@code max}. */
+  /**
+   * Ticks until the replica starts a view change; the ticks taken, or -1 within {@code max}.
+   * Replicas 1 and 2 say at every tick that they wait where it waits (their STATUS), so that an
+   * expiry is a view change, not a replica alone asking.
+   */
   private int ticksUntilViewChange(int max) {
     for (int t = 1; t <= max; t++) {
+      for (int other : new int[] {1, 2}) {
+        receive(other, new org.pbft.core.message.StatusReport(r.view(),
+            r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), other));
+      }
       if (actions(r.step(new Input.Tick())).contains(SpecAction.StartViewChange)) {
         return t;
       }

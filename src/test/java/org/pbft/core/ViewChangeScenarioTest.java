@@ -38,7 +38,7 @@ class ViewChangeScenarioTest {
   void silentPrimaryIsReplacedAndTheRequestCompletes() {
     Cluster c = Cluster.withByzantine(0);
     clientSendsToAll(c, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     c.deliverAll();
     for (int id = 1; id <= 3; id++) {
       assertEquals(1, c.replica(id).view());
@@ -59,7 +59,7 @@ class ViewChangeScenarioTest {
     assertEquals(2, c.replica(1).lowWatermark());
     // primary 0 falls silent; request 4 needs a new view
     clientSendsToAll(c, req(4, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     deliverLosing(c, e -> touches(e, 0));
     NewView nv = sent(c.effectsOf(1), NewView.class).get(0);
     assertTrue(nv.viewChanges().stream().allMatch(vc -> vc.stableSeq() == 2));
@@ -84,7 +84,7 @@ class ViewChangeScenarioTest {
     for (int id = 1; id <= 3; id++) {
       c.submit(id, req(3, 1));
     }
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     deliverLosing(c, e -> touches(e, 0));
     Replica r3 = c.replica(3);
     assertEquals(1, r3.view());
@@ -102,7 +102,7 @@ class ViewChangeScenarioTest {
   private static List<Effect> runOnce() {
     Cluster c = Cluster.withByzantine(0);
     clientSendsToAll(c, req(1, 1));
-    c.tick(10);
+    c.timeOutTogether(10, 1, 2, 3);
     c.deliverAll();
     return c.effectsOf(2);
   }

@@ -16,6 +16,7 @@ import org.pbft.core.message.NewView;
 import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.Prepare;
 import org.pbft.core.message.Request;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 import org.pbft.service.KeyValueStore;
 import org.pbft.service.KvOperation;
@@ -51,6 +52,11 @@ class EarlyPrePrepareTest {
       replicas[i] = new Replica(i, CONFIG, new KeyValueStore());
       replicas[i].step(new Input.Receive(Input.CLIENT, r));
       for (int t = 0; t < CONFIG.viewChangeTimeout(); t++) {
+        for (int q = 1; q < 4; q++) { // the others wait in view 0 too, as their STATUS says
+          if (q != i) {
+            replicas[i].step(new Input.Receive(q, new StatusReport(0, true, 0, 0, q)));
+          }
+        }
         vcs.addAll(sent(replicas[i].step(new Input.Tick()), ViewChange.class));
       }
     }

@@ -133,6 +133,10 @@ class StrategiesTest {
     replica.apply(new Input.Receive(3, new Prepare(0, 1, pp.digest(), 3)));
     List<Effect> all = new ArrayList<>();
     for (int i = 0; i < CONFIG.viewChangeTimeout(); i++) {
+      for (int q = 0; q < 4; q++) { // the others wait in view 0 too (its own STATUS is refused)
+        replica.apply(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0,
+            q)));
+      }
       all.addAll(replica.apply(new Input.Tick()));
     }
     return all;
