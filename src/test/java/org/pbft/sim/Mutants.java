@@ -121,6 +121,19 @@ final class Mutants {
         new KeyValueStore()));
   }
 
+  /**
+   * Replica {@code impatient} runs with a view-change timeout of one tick: it gives up on every
+   * view before the others can, and leaves the group for views of its own, while the others go
+   * on serving the clients. It is still a correct replica to the simulator, so the checkers
+   * judge it.
+   */
+  static Simulation.PeerFactory impatient(int impatient) {
+    return (id, c) -> Peer.correct(new Replica(id, id != impatient ? c
+        : new ReplicaConfig(c.quorums(), c.checkpointInterval(), c.logWindow(), c.maxBatch(),
+            1, c.maxViewsAhead(), c.maxBatchesInFlight()),
+        new KeyValueStore()));
+  }
+
   /** Replicas in {@code silent} never send anything. */
   static Simulation.PeerFactory silent(Set<Integer> silent) {
     return (id, config) -> {
