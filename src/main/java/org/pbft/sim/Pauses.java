@@ -3,7 +3,7 @@ package org.pbft.sim;
 /**
  * The slow-replica fault of the fault phase: a correct replica stops taking steps for a while,
  * as one does during a long garbage-collection pause or behind a slow disk, and then catches up
- * in a burst. Each tick of the fault phase, while no replica is paused, a pause starts with
+ * in a burst ({@link SlowReplica}). Each tick of the fault phase, while no replica is paused, a pause starts with
  * probability {@code rate}; it lasts 1..{@code maxTicks} ticks and ends by the time the network
  * heals. Half of the pauses hit the primary of the highest view a correct replica is in (when
  * that primary is correct): a slow primary is the case that makes the others change views.
@@ -22,7 +22,7 @@ public record Pauses(double rate, int maxTicks) {
   /**
    * The campaigns' pauses for a view-change timeout of {@code timeout} ticks: about one pause
    * every 250 ticks, each up to three timeouts long, so that a paused primary's backups time out
-   * and a paused backup wakes to find its own timer expired.
+   * and a paused backup wakes after the others moved on.
    */
   public static Pauses forTimeout(long timeout) {
     return new Pauses(0.004, (int) Math.max(1, 3 * timeout));

@@ -240,8 +240,8 @@ public final class Simulation {
   }
 
   /**
-   * Starts or ends a pause of the slow replica. The one that resumes first sees the ticks it
-   * missed, all at once, then the messages held for it; a violation meanwhile stops the replay.
+   * Starts or ends a pause of the slow replica. The one that resumes takes its backlog, ticks
+   * and messages in the order it missed them; a violation meanwhile stops the replay.
    */
   private void pauses() {
     List<Integer> correct = new ArrayList<>();
@@ -257,11 +257,13 @@ public final class Simulation {
     if (r == null) {
       return;
     }
-    for (long t = 0; t < r.ticks() && violations.isEmpty(); t++) {
-      step(r.replica(), new Input.Tick());
-    }
-    for (Envelope e : r.messages()) {
-      if (violations.isEmpty()) {
+    for (Envelope e : r.backlog()) {
+      if (!violations.isEmpty()) {
+        return;
+      }
+      if (e == null) {
+        step(r.replica(), new Input.Tick());
+      } else {
         deliver(e);
       }
     }
