@@ -79,7 +79,9 @@ final class NormalCase {
       state.ignore(SUPERSEDED, state.pending.replaced());
     }
     boolean fresh = admission != PendingRequests.Admission.ALREADY_PENDING;
-    state.timer.startIfStopped();
+    if (state.status == Replica.Status.NORMAL) {
+      state.timer.startIfStopped(); // waiting for a NEW-VIEW, the timer is ViewChanging's
+    }
     if (!state.isPrimary()) {
       state.send(state.config.primary(state.view), r);
     } else if (!fresh) {

@@ -89,9 +89,9 @@ public final class Replica {
    * anything new: execution (and the CHECKPOINT it multicasts at n % K == 0), then the stable
    * checkpoint it may complete, then the primary's next batch that a lower watermark or an
    * executed batch lets in, then a state transfer; then a COMMIT for a slot the step made
-   * prepared, a PRE-PREPARE held until its view was entered, and the view change's JOIN and
-   * NEW-VIEW. Every action fired changes the state so that it is not enabled again by the same
-   * facts, so the loop ends.
+   * prepared, a PRE-PREPARE held until its view was entered, the view change's JOIN and
+   * NEW-VIEW, and the NEW-VIEW timer that 2f+1 VIEW-CHANGEs start. Every action fired changes the
+   * state so that it is not enabled again by the same facts, so the loop ends.
    */
   private void fireEnabledActions() {
     boolean fired;
@@ -103,7 +103,8 @@ public final class Replica {
           || normalCase.sendCommit()
           || normalCase.receiveEarlyPrePrepare()
           || viewChanging.joinViewChange()
-          || viewChanging.sendNewView();
+          || viewChanging.sendNewView()
+          || viewChanging.startNewViewTimer();
     } while (fired);
   }
 
@@ -130,7 +131,7 @@ public final class Replica {
   }
 
   private void dispatch(int from, Message m) {
-    viewChanging.noticeLaterView(from, m);
+    viewChanging.noticeActivity(from, m);
     if (m instanceof Request r && r.readOnly()) {
       readOnlyRequests.onReadOnlyRequest(r);
     } else if (m instanceof Request r) {
@@ -184,6 +185,14 @@ public final class Replica {
   /** How many messages were ignored for {@code reason} so far. */
   public long ignoredCount(IgnoreReason reason) {
     return state.ignoredCount(reason);
+  }
+
+  /**
+   * How many times the view-change timer expired while f+1 others visibly made progress in this
+   * replica's view without it, so that it caught up instead of leaving the view.
+   */
+  public long timeoutsBehind() {
+    return viewChanging.timeoutsBehind();
   }
 
   /** Sequence numbers the log still holds entries for (garbage collection is observable). */

@@ -6,6 +6,7 @@ import org.pbft.core.message.Digest;
 import org.pbft.core.message.Message;
 import org.pbft.core.message.Reply;
 import org.pbft.core.message.Request;
+import org.pbft.core.message.StatusReport;
 import org.pbft.service.Service;
 
 /**
@@ -86,6 +87,11 @@ final class ReplicaState {
 
   boolean isPrimary() {
     return config.primary(view) == id;
+  }
+
+  /** STATUS: where this replica is (its view and status, h, its last execution). */
+  StatusReport statusReport() {
+    return new StatusReport(view, status == Replica.Status.NORMAL, h(), lastExecuted, id);
   }
 
   void emit(Effect effect) {

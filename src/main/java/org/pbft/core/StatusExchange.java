@@ -80,8 +80,7 @@ final class StatusExchange {
     if (now - progressSince >= state.config.viewChangeTimeout()) {
       wait = Math.min(2 * wait, Math.max(interval(), state.config.viewChangeTimeout()));
     }
-    state.broadcast(new StatusReport(state.view, state.status == Replica.Status.NORMAL,
-        state.h(), state.lastExecuted, state.id));
+    state.broadcast(ownStatus());
     viewChanging.ownViewChange(state.view).ifPresent(state::broadcast);
     resendOwnPrePrepares();
   }
@@ -144,6 +143,20 @@ final class StatusExchange {
     } else if (s.view() == state.view && state.status == Replica.Status.NORMAL) {
       resendNormalCase(from, Math.max(s.lastExecuted(), state.h()));
     }
+    if (s.view() == state.view && state.status == Replica.Status.NORMAL
+        && (!s.normal() || s.lastExecuted() < state.lastExecuted)) {
+      state.send(from, ownStatus());
+    }
+  }
+
+  /**
+   * Where this replica is. Sent to a replica of its view that waits for the NEW-VIEW or has
+   * executed less, too: it shows that this replica works in that view, so that the other's timer
+   * finds it behind rather than facing a faulty primary (ViewChanging#onViewChangeTimeout). Never
+   * sent to a replica that is as far along: two replicas do not answer each other's answers.
+   */
+  private StatusReport ownStatus() {
+    return state.statusReport();
   }
 
   /**

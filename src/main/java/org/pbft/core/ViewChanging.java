@@ -4,13 +4,10 @@ import static org.pbft.core.IgnoreReason.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeMap;
 import org.pbft.core.message.Commit;
 import org.pbft.core.message.Message;
 import org.pbft.core.message.NewView;
@@ -22,8 +19,15 @@ import org.pbft.core.message.ViewChange;
  * View changes of one replica, PBFT.tla!ViewChangeNext: leaving a view on a timeout or with f+1
  * others, VIEW-CHANGE and NEW-VIEW, entering the new view; and catching up with a view the others
  * already work in (the NEW-VIEW sent again, the notice of normal-case messages of later views).
- * {@link #joinViewChange} and {@link #sendNewView} are actions {@link Replica}'s progress loop
- * fires when the VIEW-CHANGEs held enable them.
+ * {@link #joinViewChange}, {@link #sendNewView} and {@link #startNewViewTimer} are actions
+ * {@link Replica}'s progress loop fires when the VIEW-CHANGEs held enable them.
+ *
+ * <p>The timer follows Castro and Liskov's liveness rules (OSDI'99 4.5.2; proofs-notes/09): the
+ * NEW-VIEW wait starts only with 2f+1 VIEW-CHANGEs for the view, so a replica that moved alone
+ * waits for the others instead of climbing alone; and a timer that expires while f+1 others
+ * visibly make progress in this replica's own view ({@link #behindInOwnView}) means this replica
+ * is behind, not that the primary is faulty: it asks for what it lacks and waits again. Not
+ * sending a VIEW-CHANGE is always safe, and the f+1 join rule still pulls it along.
  */
 final class ViewChanging {
   private final ReplicaState state;
@@ -40,24 +44,92 @@ final class ViewChanging {
   private NewView ownNewView;
   /** When each replica was last sent {@link #ownNewView} again (in ticks). */
   private final Map<Integer, Long> newViewResentAt = new HashMap<>();
-  /** By view above this replica's: replicas heard in that view's normal case. */
-  private final TreeMap<Long, Set<Integer>> laterViewSenders = new TreeMap<>();
+  /** What the others were seen doing: the timer's evidence of this replica's own lag. */
+  private final PeerActivity activity;
+  /** Whether the NEW-VIEW wait of the view this replica moved to has started. */
+  private boolean newViewTimerStarted;
+  /** Timeouts that found this replica behind the others in its own view, instead of leaving. */
+  private long timeoutsBehind;
 
   ViewChanging(ReplicaState state, NormalCase normalCase, Checkpointing checkpointing) {
     this.state = state;
     this.normalCase = normalCase;
     this.checkpointing = checkpointing;
+    this.activity = new PeerActivity(state.id, state.config.n());
   }
 
   /**
    * Spec: PBFT.tla!StartViewChange. The view-change timer expired (waiting for a request, or for
-   * the NEW-VIEW of the view this replica moved to): it moves to the next view and multicasts
-   * VIEW-CHANGE. Even as that view's primary it cannot send NEW-VIEW yet: 2f VIEW-CHANGEs of
-   * others for the view (2f >= f + 1) would have made it join before its timer expired.
+   * the NEW-VIEW of the view this replica moved to, whose wait started with 2f+1 VIEW-CHANGEs:
+   * PBFT.tla!NewViewTimerRuns): it moves to the next view and multicasts VIEW-CHANGE. Even as
+   * that view's primary it cannot send NEW-VIEW yet: 2f VIEW-CHANGEs of others for the view
+   * (2f >= f + 1) would have made it join before its timer expired.
+   *
+   * <p>Unless it is behind ({@link #behindInOwnView}): then it does not leave its view (a
+   * VIEW-CHANGE is a promise never to act below the view it names, so leaving alone would take
+   * it out of the group until the others change view), but asks for what it lacks and waits again.
    */
   void onViewChangeTimeout() {
+    if (behindInOwnView()) {
+      catchUp();
+      return;
+    }
     moveToView(state.view + 1);
     state.trace(SpecAction.StartViewChange, state.view, -1, null);
+  }
+
+  /**
+   * Whether, since the timer started, f+1 other replicas (one of them at least correct) visibly
+   * made progress in this replica's view without it: in normal status, executions beyond its own
+   * (their CHECKPOINTs or STATUS); waiting for a NEW-VIEW, work in that view (its normal-case
+   * messages or a STATUS in normal status there), so that the NEW-VIEW exists and it only lacks
+   * it. A faulty primary that stalls this replica's requests stalls the others' too (clients
+   * send to all), and their timers move them, and this replica with them by the join rule.
+   */
+  private boolean behindInOwnView() {
+    long since = state.timer.startedAt();
+    int weak = state.quorums.weak();
+    return state.status == Replica.Status.NORMAL
+        ? activity.executedBeyond(state.lastExecuted, since) >= weak
+        : activity.workingIn(state.view, since) >= weak;
+  }
+
+  /**
+   * Behind the others in its own view: multicast STATUS so that they send again what it lacks
+   * (their PREPAREs, COMMITs and CHECKPOINTs, the primary's PRE-PREPAREs or its NEW-VIEW, which
+   * the VIEW-CHANGE sent again also asks for), and wait as long again.
+   */
+  private void catchUp() {
+    timeoutsBehind++;
+    if (state.status == Replica.Status.NORMAL) {
+      state.timer.restart();
+    } else {
+      state.timer.awaitNewViewAgain();
+      state.broadcast(ownViewChange);
+    }
+    state.broadcast(state.statusReport());
+  }
+
+  /** Timeouts that found this replica behind in its own view, so that it stayed. */
+  long timeoutsBehind() {
+    return timeoutsBehind;
+  }
+
+  /**
+   * Castro and Liskov's first liveness rule: waiting for the NEW-VIEW of the view it moved to,
+   * the replica starts its timer once it holds 2f+1 VIEW-CHANGEs for that view, its own among
+   * them (PBFT.tla!NewViewTimerRuns). Before that, a timer would only measure how long the others
+   * take to time out too: a replica that moved alone would climb alone, one view per timeout, out
+   * of reach of the join rule. True if it started the wait now.
+   */
+  boolean startNewViewTimer() {
+    if (state.status != Replica.Status.VIEW_CHANGE || newViewTimerStarted
+        || state.viewChanges.forView(state.view).size() < state.quorums.newView()) {
+      return false;
+    }
+    newViewTimerStarted = true;
+    state.timer.awaitNewView();
+    return true;
   }
 
   /** PBFT.tla!MoveToView: VIEW-CHANGE(v, h, C, P) with P = PBFT.tla!PreparedSet. */
@@ -72,7 +144,8 @@ final class ViewChanging {
     state.viewChanges.add(vc);
     ownViewChange = vc;
     state.broadcast(vc);
-    state.timer.awaitNewView();
+    newViewTimerStarted = false;
+    state.timer.stop(); // until 2f+1 VIEW-CHANGEs: startNewViewTimer
   }
 
   /**
@@ -266,37 +339,20 @@ final class ViewChanging {
   }
 
   /**
-   * A replica left behind in an older view (it missed a NEW-VIEW, or restarted with its state
-   * lost) hears the normal case of a later view. Once f+1 distinct replicas are seen working in
+   * Notes what a received message shows of its sender's progress ({@link PeerActivity}); then, a
+   * replica left behind in an older view (it missed a NEW-VIEW, or restarted with its state lost)
+   * that hears the normal case of a later view: once f+1 distinct replicas are seen working in
    * views above its own, at least one correct replica is there: it starts its view-change timer,
    * whose VIEW-CHANGE makes the primary of the current view send it the NEW-VIEW again
-   * ({@link #resendNewViewToLaggard}). Fewer than f+1 could all be faulty replicas trying to
-   * push it out of a working view, so they only get noted.
+   * ({@link #resendNewViewToLaggard}). Fewer than f+1 could all be faulty replicas trying to push
+   * it out of a working view, so they only get noted.
    */
-  void noticeLaterView(int from, Message m) {
-    long v;
-    int sender;
-    if (m instanceof PrePrepare pp) {
-      v = pp.view();
-      sender = state.config.primary(v);
-    } else if (m instanceof Prepare p) {
-      v = p.view();
-      sender = p.replica();
-    } else if (m instanceof Commit c) {
-      v = c.view();
-      sender = c.replica();
-    } else {
-      return;
-    }
-    if (from != sender || v <= state.view || v > state.view + state.config.maxViewsAhead()
-        || state.status != Replica.Status.NORMAL) {
-      return;
-    }
-    laterViewSenders.headMap(state.view, true).clear();
-    laterViewSenders.computeIfAbsent(v, x -> new HashSet<>()).add(sender);
-    Set<Integer> above = new HashSet<>();
-    laterViewSenders.values().forEach(above::addAll);
-    if (above.size() >= state.quorums.weak()) {
+  void noticeActivity(int from, Message m) {
+    activity.notice(from, m, state.config, state.timer.now());
+    if (state.status == Replica.Status.NORMAL && (m instanceof PrePrepare
+        || m instanceof Prepare || m instanceof Commit)
+        && activity.workingAbove(state.view, state.view + state.config.maxViewsAhead())
+            >= state.quorums.weak()) {
       state.timer.startIfStopped();
     }
   }

@@ -46,8 +46,9 @@ class ResendTest {
     Cluster c = oneRequestExecuted();
     PrePrepare at1 = pp(0, 1, req(1, 1));
     List<Message> answer = messages(c.inject(3, 1, new StatusReport(0, true, 0, 0, 3)));
-    assertEquals(List.of(prepare(at1, 1), commit(at1, 1)), answer,
-        "no PRE-PREPARE (a backup), no other replica's votes");
+    assertEquals(List.of(prepare(at1, 1), commit(at1, 1), new StatusReport(0, true, 0, 1, 1)),
+        answer, "no PRE-PREPARE (a backup), no other replica's votes; its own STATUS, since"
+            + " replica 3 executed less");
     c.tick(1);
     assertEquals(List.of(), messages(c.inject(2, 1, new StatusReport(0, true, 0, 1, 2))),
         "replica 2 executed 1: nothing above it to send");
@@ -58,7 +59,7 @@ class ResendTest {
     Cluster c = oneRequestExecuted();
     PrePrepare at1 = pp(0, 1, req(1, 1));
     List<Message> answer = messages(c.inject(3, 0, new StatusReport(0, true, 0, 0, 3)));
-    assertEquals(List.of(at1, commit(at1, 0)), answer);
+    assertEquals(List.of(at1, commit(at1, 0), new StatusReport(0, true, 0, 1, 0)), answer);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pbft.core.message.PrePrepare;
 import org.pbft.core.message.PreparedCertificate;
+import org.pbft.core.message.StatusReport;
 import org.pbft.core.message.ViewChange;
 
 /** PBFT.tla!StartViewChange: the view-change timer (10 ticks) of backup 1; primary 0 is silent. */
@@ -57,15 +58,90 @@ class StartViewChangeTest {
   }
 
   @Test
-  void eachConsecutiveViewChangeWaitsTwiceAsLongForItsNewView() {
+  void aReplicaThatMovedAloneWaitsForTheOthersInsteadOfClimbingAlone() {
     c.submit(1, req(1, 1));
     c.tick(10);
     assertEquals(1, c.replica(1).view());
-    c.tick(10); // waiting for NEW-VIEW of view 1: T
-    assertEquals(2, c.replica(1).view());
-    c.tick(19); // waiting for NEW-VIEW of view 2: 2T
-    assertEquals(2, c.replica(1).view());
+    c.tick(1000); // replicas 2 and 3 hold no request: they never time out
+    assertEquals(1, c.replica(1).view(), "no NEW-VIEW wait without 2f+1 VIEW-CHANGEs");
+    assertEquals(Replica.Status.VIEW_CHANGE, c.replica(1).status());
+    assertEquals(1, sent(c.effectsOf(1), ViewChange.class).stream()
+        .filter(vc -> vc.newView() > 1).count() + 1, "one VIEW-CHANGE, for view 1 only");
+  }
+
+  @Test
+  void aRequestArrivingWhileItWaitsForTheOthersStartsNoTimer() {
+    c.submit(1, req(1, 1));
+    c.tick(10);
+    c.submit(1, req(2, 1));
+    c.tick(1000);
+    assertEquals(1, c.replica(1).view());
+  }
+
+  /** Replica 3 is a backup in views 1 and 2 (primaries 1 and 2). */
+  @Test
+  void theNewViewWaitStartsWith2fPlus1ViewChangesAndDoublesForEachViewInARow() {
+    c.submit(3, req(1, 1));
+    c.tick(10);
+    c.inject(2, 3, vc(1, 2));
+    c.tick(50);
+    assertEquals(1, c.replica(3).view(), "two VIEW-CHANGEs for view 1: no timer yet");
+    c.inject(1, 3, vc(1, 1)); // 2f+1 with its own: the wait for NEW-VIEW starts now, T = 10
+    c.tick(9);
+    assertEquals(1, c.replica(3).view());
     c.tick(1);
-    assertEquals(3, c.replica(1).view());
+    assertEquals(2, c.replica(3).view(), "no NEW-VIEW within T: view 2");
+    c.inject(1, 3, vc(2, 1));
+    c.inject(2, 3, vc(2, 2));
+    c.tick(19); // waiting for NEW-VIEW of view 2: 2T
+    assertEquals(2, c.replica(3).view());
+    c.tick(1);
+    assertEquals(3, c.replica(3).view());
+  }
+
+  /** Replica 2 is a backup in view 1, whose primary is replica 1. */
+  @Test
+  void aReplicaWhoseOwnViewTheOthersWorkInAsksForTheNewViewInsteadOfLeaving() {
+    c.submit(2, req(1, 1));
+    c.tick(10);
+    c.inject(1, 2, vc(1, 1));
+    c.inject(3, 2, vc(1, 3));
+    // the primary 1's NEW-VIEW was lost; replicas 1 and 3 work in view 1
+    PrePrepare inView1 = pp(1, 1, req(1, 1));
+    c.inject(1, 2, inView1);
+    c.inject(3, 2, prepare(inView1, 3));
+    int before = c.effectsOf(2).size();
+    c.tick(10);
+    assertEquals(1, c.replica(2).view(), "behind in view 1, not facing a faulty primary");
+    List<Effect> after = c.effectsOf(2).subList(before, c.effectsOf(2).size());
+    assertEquals(List.of(1L), sent(after, ViewChange.class).stream()
+        .map(ViewChange::newView).distinct().toList(),
+        "its VIEW-CHANGE for view 1 again, which gets it the NEW-VIEW from the primary");
+    assertEquals(1, c.replica(2).timeoutsBehind());
+  }
+
+  @Test
+  void oneFaultyReplicaCannotKeepAReplicaFromLeavingAView() {
+    c.submit(2, req(1, 1));
+    c.tick(10);
+    c.inject(1, 2, vc(1, 1));
+    c.inject(3, 2, vc(1, 3));
+    c.inject(3, 2, prepare(pp(1, 1, req(1, 1)), 3)); // f = 1 claims to work in view 1
+    c.tick(10);
+    assertEquals(2, c.replica(2).view(), "f replicas are not evidence: it moves on");
+  }
+
+  @Test
+  void aBackupWhosePeersExecuteBeyondItCatchesUpInsteadOfLeaving() {
+    c.submit(1, req(1, 1));
+    c.tick(5);
+    c.inject(2, 1, new StatusReport(0, true, 0, 3, 2));
+    c.inject(3, 1, new org.pbft.core.message.Checkpoint(2, initialState(), 3));
+    c.tick(5);
+    assertEquals(0, c.replica(1).view(), "f+1 others executed beyond it in view 0: it is behind");
+    assertEquals(Replica.Status.NORMAL, c.replica(1).status());
+    c.tick(10);
+    assertEquals(1, c.replica(1).view(),
+        "no more progress seen during the next timeout: the primary is the problem");
   }
 }

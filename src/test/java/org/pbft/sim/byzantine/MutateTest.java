@@ -21,6 +21,7 @@ import org.pbft.trace.TraceSink;
  */
 class MutateTest {
   private static final SimParams SEVEN = SimParams.defaults(7);
+  private static final int SEEDS = 20;
 
   private static RunResult run(long seed, Map<Mutate.Kind, Integer> made) {
     List<Strategy> team = Strategies.teamForSeed("mutate", seed, 2);
@@ -37,7 +38,7 @@ class MutateTest {
     Map<Mutate.Kind, Integer> made = new EnumMap<>(Mutate.Kind.class);
     Map<IgnoreReason, Long> ignored = new EnumMap<>(IgnoreReason.class);
     List<String> failed = new ArrayList<>();
-    for (long seed = 1; seed <= 10; seed++) {
+    for (long seed = 1; seed <= SEEDS; seed++) {
       RunResult r = run(seed, made);
       if (!r.passed()) {
         failed.add(seed + ": " + r.violations());
@@ -46,10 +47,10 @@ class MutateTest {
     }
     assertEquals(List.of(), failed);
     for (Mutate.Kind k : Mutate.Kind.values()) {
-      assertTrue(made.getOrDefault(k, 0) > 0, "no " + k + " mutation in seeds 1..10: " + made);
+      assertTrue(made.getOrDefault(k, 0) > 0, "no " + k + " mutation in seeds 1.." + SEEDS + ": " + made);
     }
     assertTrue(made.values().stream().mapToInt(Integer::intValue).sum()
-        <= 10 * 2 * Mutate.BUDGET, "each replica keeps to its budget: " + made);
+        <= SEEDS * 2 * Mutate.BUDGET, "each replica keeps to its budget: " + made);
     for (IgnoreReason reason : List.of(IgnoreReason.BAD_DIGEST, IgnoreReason.WRONG_VIEW)) {
       assertTrue(ignored.getOrDefault(reason, 0L) > 0, reason + " never refused: " + ignored);
     }

@@ -1,0 +1,109 @@
+package org.pbft.core;
+
+import java.util.Arrays;
+import org.pbft.core.message.Checkpoint;
+import org.pbft.core.message.Commit;
+import org.pbft.core.message.Message;
+import org.pbft.core.message.PrePrepare;
+import org.pbft.core.message.Prepare;
+import org.pbft.core.message.StatusReport;
+
+/**
+ * What this replica has seen the others do, for its view-change timer to tell a faulty primary
+ * from its own lag: in which view each replica was last seen working (its PRE-PREPARE, PREPARE or
+ * COMMIT of that view, or a STATUS in normal status there), how far each was seen to execute (its
+ * CHECKPOINT at n, or the last execution its STATUS reports), and when (in ticks).
+ *
+ * <p>Only the sender's own messages count, one entry per replica: f faulty replicas can claim
+ * anything, so every decision asks for f + 1 of them ({@link Quorums#weak}), at least one correct.
+ * Two arrays of n entries: a peer cannot make it grow.
+ */
+final class PeerActivity {
+  private final int self;
+  private final long[] workingView;
+  private final long[] workingSeenAt;
+  private final long[] reached;
+  private final long[] reachedAt;
+
+  PeerActivity(int self, int n) {
+    this.self = self;
+    this.workingView = new long[n];
+    this.workingSeenAt = new long[n];
+    this.reached = new long[n];
+    this.reachedAt = new long[n];
+    Arrays.fill(workingView, -1);
+    Arrays.fill(workingSeenAt, Long.MIN_VALUE);
+    Arrays.fill(reachedAt, Long.MIN_VALUE);
+  }
+
+  /** Notes what {@code m}, received from {@code from} at tick {@code now}, shows of its sender. */
+  void notice(int from, Message m, ReplicaConfig config, long now) {
+    if (from < 0 || from >= workingView.length || from == self) {
+      return;
+    }
+    if (m instanceof PrePrepare pp && config.primary(pp.view()) == from) {
+      sawWorking(from, pp.view(), now);
+    } else if (m instanceof Prepare p && p.replica() == from) {
+      sawWorking(from, p.view(), now);
+    } else if (m instanceof Commit c && c.replica() == from) {
+      sawWorking(from, c.view(), now);
+    } else if (m instanceof Checkpoint c && c.replica() == from) {
+      sawExecution(from, c.seq(), now);
+    } else if (m instanceof StatusReport s && s.replica() == from) {
+      if (s.normal()) {
+        sawWorking(from, s.view(), now);
+      }
+      sawExecution(from, s.lastExecuted(), now);
+    }
+  }
+
+  private void sawWorking(int q, long view, long now) {
+    if (view >= workingView[q]) {
+      workingView[q] = view;
+      workingSeenAt[q] = now;
+    }
+  }
+
+  private void sawExecution(int q, long seq, long now) {
+    if (seq > reached[q]) {
+      reached[q] = seq;
+      reachedAt[q] = now;
+    }
+  }
+
+  /** Replicas other than this one seen working in exactly {@code view} at or after {@code since}. */
+  int workingIn(long view, long since) {
+    int count = 0;
+    for (int q = 0; q < workingView.length; q++) {
+      if (workingView[q] == view && workingSeenAt[q] >= since) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Replicas other than this one seen working in a view in {@code (above, upTo]}. */
+  int workingAbove(long above, long upTo) {
+    int count = 0;
+    for (long v : workingView) {
+      if (v > above && v <= upTo) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Replicas other than this one that showed, at or after {@code since}, an execution beyond
+   * sequence number {@code n}.
+   */
+  int executedBeyond(long n, long since) {
+    int count = 0;
+    for (int q = 0; q < reached.length; q++) {
+      if (reached[q] > n && reachedAt[q] >= since) {
+        count++;
+      }
+    }
+    return count;
+  }
+}
