@@ -31,6 +31,7 @@ import org.pbft.sim.check.ConvergenceChecker;
 import org.pbft.sim.check.InvariantChecker;
 import org.pbft.sim.check.LinearizabilityChecker;
 import org.pbft.sim.check.LivenessChecker;
+import org.pbft.sim.check.TrafficChecker;
 import org.pbft.sim.check.Violation;
 import org.pbft.trace.TraceSink;
 import org.pbft.wire.Frame;
@@ -48,7 +49,9 @@ import org.pbft.wire.Frame;
  * every correct replica; liveness every tick once the network healed; linearizability at the
  * end. Once the clients are done the run goes on, for up to the convergence bound, until every
  * correct replica is back in the group ({@link ConvergenceChecker}): a run does not end while a
- * replica is still legitimately catching up, and one that never does is a violation.
+ * replica is still legitimately catching up, and one that never does is a violation. The
+ * messages in flight are bounded every tick ({@link TrafficChecker}), so that replicas echoing
+ * each other end the run with a violation instead of never ending it.
  */
 public final class Simulation {
 
@@ -85,6 +88,7 @@ public final class Simulation {
   private final AgreementChecker agreement = new AgreementChecker();
   private final LivenessChecker liveness;
   private final ConvergenceChecker convergence;
+  private final TrafficChecker traffic;
   private final SlowReplica slow;
   /** The tick the clients were done and the network healed, or -1 before. */
   private long settledAt = -1;
@@ -173,6 +177,7 @@ public final class Simulation {
     // split last, so that the other sources draw what they drew before pauses existed
     this.slow = new SlowReplica(params.pauses(), root.split());
     this.convergence = new ConvergenceChecker(params.convergenceBound());
+    this.traffic = new TrafficChecker(n);
     this.clients = new Client[params.clients()];
     this.outstanding = new int[params.clients()];
     this.issued = new int[params.clients()];
@@ -212,7 +217,11 @@ public final class Simulation {
         clientOutputs(c, clients[c].tick());
       }
       startOperations();
-      if (done() && settled()) {
+      if (violations.isEmpty()) {
+        traffic.check(now, network.inFlight(), () -> network.busiest(3))
+            .ifPresent(violations::add);
+      }
+      if (violations.isEmpty() && done() && settled()) {
         break;
       }
       livenessNow();

@@ -80,6 +80,15 @@ class CheckersCatchMutantsTest {
         caught.toString());
   }
 
+  /** Replicas answering each other without end fill the network: the run ends, and says so. */
+  @Test
+  void trafficCatchesTwoReplicasEchoingEachOther() {
+    List<Violation> caught = firstFailure(Mutants.echo(Set.of(2, 3)), "none");
+    assertTrue(checks(caught).equals(List.of("Traffic")), caught.toString());
+    assertTrue(caught.get(0).detail().contains("2>3") || caught.get(0).detail().contains("3>2"),
+        caught.toString());
+  }
+
   @Test
   void aSingleSilentReplicaIsTolerated() {
     Function<Long, RunResult> run = seed -> new Simulation(seed, SimParams.defaults(), null,

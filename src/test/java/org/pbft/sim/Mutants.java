@@ -134,6 +134,35 @@ final class Mutants {
         new KeyValueStore()));
   }
 
+  /**
+   * Replicas in {@code echoing} are correct, and besides send every message another replica sent
+   * them back to it twice: two of them echo each other's echoes without end.
+   */
+  static Simulation.PeerFactory echo(Set<Integer> echoing) {
+    return (id, config) -> {
+      Peer correct = Simulation.PeerFactory.CORRECT.make(id, config);
+      if (!echoing.contains(id)) {
+        return correct;
+      }
+      return new Peer() {
+        @Override
+        public int id() {
+          return id;
+        }
+
+        @Override
+        public List<Effect> step(Input input) {
+          List<Effect> out = new ArrayList<>(correct.step(input));
+          if (input instanceof Input.Receive r && r.from() >= 0) {
+            out.add(new Effect.Send(r.from(), r.message()));
+            out.add(new Effect.Send(r.from(), r.message()));
+          }
+          return out;
+        }
+      };
+    };
+  }
+
   /** Replicas in {@code silent} never send anything. */
   static Simulation.PeerFactory silent(Set<Integer> silent) {
     return (id, config) -> {
