@@ -42,4 +42,30 @@ class ConvergenceTest {
         + r.violations());
     assertEquals(params.clients() * (long) params.opsPerClient(), r.stats().requests());
   }
+
+  /**
+   * Seeds that still strand a replica with the NEW-VIEW timer waiting for 2f+1 VIEW-CHANGEs.
+   * A backup's timer expires while a partition (or a pause) cuts it off from the others, or just
+   * after, before it has seen them make progress again; it sends VIEW-CHANGE for v+1 alone, which
+   * binds it never to act in v again, and waits in v+1 for a NEW-VIEW no one will send, while the
+   * others go on in v. Seed 181: replica 0 alone on its side of the partition of ticks 323..366,
+   * its timer expiring at 357. Seed 160: replica 1 with only the primary on its side of ticks
+   * 266..317, its timer expiring at 329; still out after 20,000 ticks. n = 7, seed 70: replica 4
+   * alone from tick 40 to 100, its timer expiring at 93. They pass once a timer that expires does not commit a replica to the next
+   * view before it knows that others cannot make progress either (as Raft's PreVote does).
+   * Seed 118 ends on Traffic: two replicas in views 2 and 3 forward every request to each
+   * other's primary without end.
+   */
+  @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: converges once a timeout cut"
+      + " off from the others no longer strands the replica")
+  @CsvSource({
+      "4, 181, withhold-result, false",
+      "4, 160, replay, false",
+      "7, 70, hide-prepared, false",
+      "4, 118, silent, true",
+  })
+  void aReplicaCutOffWhenItsTimerExpiresRejoins(int n, long seed, String strategy,
+      boolean pauses) {
+    theStrandedReplicaRejoinsTheGroup(n, seed, strategy, pauses);
+  }
 }
