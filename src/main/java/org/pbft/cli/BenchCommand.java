@@ -5,14 +5,18 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.pbft.config.ClusterConfig;
 import org.pbft.config.Keygen;
 import org.pbft.node.ClientNode;
 import org.pbft.node.ClosedLoopBench;
 import org.pbft.node.CountersFile;
+import org.pbft.node.GroupCheck;
 import org.pbft.node.LocalCluster;
 import org.pbft.node.PeakMemory;
+import org.pbft.node.ReplicaPosition;
 import org.pbft.node.StalledConnections;
 import org.pbft.node.WorkCounters;
 import picocli.CommandLine.Command;
@@ -167,13 +171,32 @@ public final class BenchCommand implements Callable<Integer> {
       List<ClientNode> nodes = ClosedLoopBench.clients(cluster, config, clients, async);
       StalledConnections stalled = attack ? new StalledConnections(List.of(
           cluster.address(1), cluster.address(2), cluster.address(3)), 12, 2_000) : null;
+      boolean groupLost = false;
       try {
         for (int valueBytes : new int[] {0, 1024}) {
           ClosedLoopBench.Result r = ClosedLoopBench.run(ClosedLoopBench.sessions(nodes),
               valueBytes, warmup, seconds);
+          Thread.sleep(400); // a counters sample after the interval's end (every 200 ms)
+          String workload = valueBytes == 0 ? "0/0" : "1 KiB/1 KiB";
+          if (!baseline) {
+            GroupCheck.Verdict group = GroupCheck.check(positions(countersDir, n, attack),
+                checkpointInterval);
+            if (!group.whole()) {
+              o.println(workload + ": no figure: a correct replica left the group, so the run"
+                  + " measured fewer replicas than it says. " + String.join("; ",
+                  group.departures()) + ". Replica logs: " + out.toAbsolutePath()
+                  .resolve("logs"));
+              group.positions().forEach(line -> o.println("  " + line));
+              o.flush();
+              groupLost = true;
+              continue;
+            }
+            o.println(workload + ": every replica in the group: " + String.join("; ",
+                group.positions()));
+          }
           o.println(String.format(Locale.ROOT,
               "%s: %d clients%s, %.0f ops/s, p50 %.2f ms, p99 %.2f ms (%d ops in %.1f s)",
-              valueBytes == 0 ? "0/0" : "1 KiB/1 KiB", clients, async ? " (async, one node)" : "",
+              workload, clients, async ? " (async, one node)" : "",
               r.opsPerSecond(),
               r.latencyMillis().getPercentile(50), r.latencyMillis().getPercentile(99),
               r.operations(), r.seconds()));
@@ -188,6 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
               async ? " in one node" : ", a node each", r.cpuNanos() * nanosToMsPerRequest,
               r.jitNanos() * nanosToMsPerRequest, r.gcNanos() * nanosToMsPerRequest));
           o.flush();
+        }
+        if (groupLost) {
+          return 1;
         }
         if (attack) {
           o.println(stalled.opened() + " stalled connections accepted; peak RSS of the correct "
@@ -209,7 +235,6 @@ public final class BenchCommand implements Callable<Integer> {
    */
   private static String replicaWork(Path countersDir, int n, ClosedLoopBench.Result r,
       boolean attack) throws java.io.IOException, InterruptedException {
-    Thread.sleep(400); // a sample after the interval's end (they come every 200 ms)
     WorkCounters sum = null;
     for (int i = attack ? 1 : 0; i < n; i++) {
       Path file = countersDir.resolve("replica-" + i + ".counters");
@@ -225,6 +250,17 @@ public final class BenchCommand implements Callable<Integer> {
       sum = sum == null ? work : sum.plus(work);
     }
     return sum.perRequest();
+  }
+
+  /** Each correct replica's positions, from its counters file (a flooding replica 0 left out). */
+  private static Map<Integer, List<ReplicaPosition>> positions(Path countersDir, int n,
+      boolean attack) throws java.io.IOException {
+    Map<Integer, List<ReplicaPosition>> out = new TreeMap<>();
+    for (int i = attack ? 1 : 0; i < n; i++) {
+      Path file = countersDir.resolve("replica-" + i + ".counters");
+      out.put(i, java.nio.file.Files.exists(file) ? CountersFile.positions(file) : List.of());
+    }
+    return out;
   }
 
   private static void deleteRecursively(Path dir) throws java.io.IOException {

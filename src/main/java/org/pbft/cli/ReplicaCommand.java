@@ -185,7 +185,7 @@ public final class ReplicaCommand implements Callable<Integer> {
       return 1;
     }
     CountersFile countersFile = counters == null ? null
-        : new CountersFile(counters, node::workCounters, 200);
+        : new CountersFile(counters, node::countersLine, 200);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (countersFile != null) {

@@ -3,6 +3,7 @@ package org.pbft.demo;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.pbft.node.GroupCheck;
 import org.pbft.trace.TraceRecord;
 import org.pbft.trace.Validation;
 
@@ -14,6 +15,8 @@ import org.pbft.trace.Validation;
  * @param conflictingIgnored per replica, the PRE-PREPAREs its core ignored because it had
  *     accepted another one for the same view and sequence number, as its log's last orderly
  *     stop reports them (a killed process reports nothing)
+ * @param group whether every correct replica ended in the group: one view, working in it, within
+ *     a checkpoint interval of the furthest execution (from the traces)
  */
 record DemoResult(
     int operations,
@@ -32,7 +35,8 @@ record DemoResult(
     double seconds,
     List<Sample> completions,
     List<Moment> moments,
-    Map<Integer, Integer> conflictingIgnored) {
+    Map<Integer, Integer> conflictingIgnored,
+    GroupCheck.Verdict group) {
 
   /** One completed operation: seconds since the demo started, its latency, its view. */
   record Sample(double seconds, double latencyMillis, long view) {}
@@ -48,6 +52,6 @@ record DemoResult(
 
   boolean ok() {
     return anomalies.isEmpty() && validation != null && validation.conforms()
-        && viewChanges > 0 && restarts > 0;
+        && viewChanges > 0 && restarts > 0 && group.whole();
   }
 }

@@ -32,6 +32,7 @@ import org.pbft.config.NodeKeys;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.core.SpecAction;
 import org.pbft.node.ClientNode;
+import org.pbft.node.GroupCheck;
 import org.pbft.node.KvWorkload;
 import org.pbft.node.LocalCluster;
 import org.pbft.node.NodeOptions;
@@ -287,10 +288,15 @@ public final class DemoRun {
     long checkpoints = merged.stream().filter(e -> e.action() == SpecAction.StableCheckpoint)
         .map(TraceRecord::seq).distinct().count();
     long transfers = merged.stream().filter(e -> e.action() == SpecAction.StateTransfer).count();
+    GroupCheck.Verdict group = GroupCheck.check(TracedPositions.of(merged),
+        protocol.checkpointInterval());
+    say(group.whole() ? "every correct replica ended in the group: " + String.join("; ",
+        group.positions()) : "a correct replica is out of the group: " + String.join("; ",
+        group.departures()));
     return new DemoResult(workload.operations(), workload.latencies(), workload.maxView(),
         views.size(), checkpoints, transfers, writesVerified, workload.anomalies(), merged,
         crashes, (int) restarts, restartsFromSnapshots(dir.resolve("logs")), v,
-        elapsed(), samples, moments, conflictingIgnored(dir.resolve("logs")));
+        elapsed(), samples, moments, conflictingIgnored(dir.resolve("logs")), group);
   }
 
   private void sample(ClientNode.Completion c) {

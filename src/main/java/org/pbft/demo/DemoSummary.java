@@ -24,6 +24,9 @@ final class DemoSummary {
             l.getPercentile(99), l.getMax())),
         row("view changes (views entered after 0)", Long.toString(r.viewChanges())),
         row("final view", Long.toString(r.finalView())),
+        row("correct replicas at the end", String.join("; ", r.group().positions())),
+        row("every correct replica in the group", r.group().whole() ? "yes"
+            : "no: " + String.join("; ", r.group().departures())),
         row("stable checkpoints", Long.toString(r.stableCheckpoints())),
         row("state transfers", Long.toString(r.stateTransfers())),
         row("acknowledged writes read back", r.writesVerified() + " keys, "

@@ -15,14 +15,16 @@ import java.util.function.Supplier;
 
 /**
  * Appends a replica's {@link WorkCounters} to a file, one line every period, for the benchmark
- * in another process to read the work between two instants ({@link #at}).
+ * in another process to read the work between two instants ({@link #at}); a correct replica's
+ * line carries its {@link ReplicaPosition} too ({@link #positions}).
  */
 public final class CountersFile implements AutoCloseable {
   private final Writer out;
-  private final Supplier<WorkCounters> counters;
+  private final Supplier<String> line;
   private final ScheduledExecutorService timer;
 
-  public CountersFile(Path file, Supplier<WorkCounters> counters, long periodMillis)
+  /** {@code line}: a {@link WorkCounters#toLine}, perhaps followed by a position's. */
+  public CountersFile(Path file, Supplier<String> line, long periodMillis)
       throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -30,7 +32,7 @@ public final class CountersFile implements AutoCloseable {
     }
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-    this.counters = counters;
+    this.line = line;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "counters");
       t.setDaemon(true);
@@ -41,7 +43,7 @@ public final class CountersFile implements AutoCloseable {
 
   private synchronized void sample() {
     try {
-      out.write(counters.get().toLine());
+      out.write(line.get());
       out.write('\n');
       out.flush();
     } catch (IOException e) {
@@ -68,6 +70,15 @@ public final class CountersFile implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         // a line still being written when the file was read
       }
+    }
+    return out;
+  }
+
+  /** Every position in a file that {@link CountersFile} wrote, in order. */
+  public static List<ReplicaPosition> positions(Path file) throws IOException {
+    List<ReplicaPosition> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      ReplicaPosition.parse(line).ifPresent(out::add);
     }
     return out;
   }

@@ -96,6 +96,8 @@ public final class ReplicaNode implements AutoCloseable {
   private final AtomicLong needlessPrepares = new AtomicLong();
   private final AtomicLong needlessCommits = new AtomicLong();
   private volatile long repliesSent;
+  /** A correct replica's view, status and last execution after its last step (time unset). */
+  private volatile ReplicaPosition position;
   /** Before taking each frame off a connection: 0 but in a Byzantine replica. */
   private final long readPauseMillis;
   /** The low watermark and view at the last garbage collection of evidence (carrying out). */
@@ -512,6 +514,9 @@ public final class ReplicaNode implements AutoCloseable {
       channel.keep(a.frame());
     }
     if (peer instanceof Peer.CorrectPeer c) {
+      org.pbft.core.Replica r = c.replica();
+      position = new ReplicaPosition(0, r.view(), r.status() == org.pbft.core.Replica.Status.NORMAL,
+          r.lastExecuted(), r.timeoutsBehind());
       return new Stepped(effects, clock.now(), ticks, c.replica().lowWatermark(),
           c.replica().view());
     }
@@ -630,6 +635,17 @@ public final class ReplicaNode implements AutoCloseable {
       case StateTransfer -> log.info("state transfer to checkpoint " + e.seq());
       default -> { }
     }
+  }
+
+  /**
+   * A line of the counters file ({@code pbft replica --counters}): {@link #workCounters}, and
+   * for a correct replica where it stands after its last step.
+   */
+  public String countersLine() {
+    WorkCounters work = workCounters();
+    ReplicaPosition p = position;
+    return p == null ? work.toLine() : work.toLine() + " " + new ReplicaPosition(work.millis(),
+        p.view(), p.normal(), p.lastExecuted(), p.timeoutsBehind()).toLine();
   }
 
   /** What this process has done so far, for the benchmark ({@code pbft replica --counters}). */

@@ -67,7 +67,8 @@ public final class DemoReportFixture {
         null, List.of(), 1.5, null);
     return new DemoResult(40, latency, 1, 1, 1, 0, 8, List.of(), events, 1, 1, 0, ok, 10.0,
         samples, List.of(new DemoResult.Moment(3.1, "replica 3 killed"),
-            new DemoResult.Moment(4.9, "replica 3 restarted")), Map.of(1, 0, 2, 1, 3, 0));
+            new DemoResult.Moment(4.9, "replica 3 restarted")), Map.of(1, 0, 2, 1, 3, 0),
+        org.pbft.node.GroupCheck.check(TracedPositions.of(events), 4));
   }
 
   /** Writes the fixture's report to {@code dir/report.html}. */
