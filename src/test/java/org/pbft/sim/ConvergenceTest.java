@@ -68,4 +68,28 @@ class ConvergenceTest {
       boolean pauses) {
     theStrandedReplicaRejoinsTheGroup(n, seed, strategy, pauses);
   }
+
+  /**
+   * Seeds in which the view change itself stops, with the NEW-VIEW timer waiting for 2f+1
+   * VIEW-CHANGEs: no request completes. The primary is faulty, and all but one correct replica
+   * move to v+1, too few to start their timers; the last one, slow (paused) and then cut off by a
+   * partition, moves to v+1 and, its timer expiring during its backlog, to v+2, and both its
+   * VIEW-CHANGEs are lost. It never sends the one for v+1 again, so the others wait in v+1 for
+   * ever, without a timer, and it waits in v+2 alone (n = 4, seed 749: replicas 1 and 2 in view
+   * 1 from tick 71, replica 3 paused over ticks 64..171 and alone in the partition of ticks
+   * 147..191, in view 2 from tick 171). They pass once a replica that left a view for a higher
+   * one still counts toward the 2f+1 VIEW-CHANGEs of the views in between, or sends its
+   * VIEW-CHANGE for them again.
+   */
+  @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: the view change completes"
+      + " once a replica that went past a view counts toward it")
+  @CsvSource({
+      "4, 749, flood, true",
+      "7, 261, silent, true",
+      "7, 918, flood, true",
+  })
+  void aViewChangeDoesNotStopShortOfItsQuorum(int n, long seed, String strategy,
+      boolean pauses) {
+    theStrandedReplicaRejoinsTheGroup(n, seed, strategy, pauses);
+  }
 }
