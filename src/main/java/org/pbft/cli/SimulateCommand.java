@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pbft.sim.Campaign;
 import org.pbft.sim.NetworkConditions;
+import org.pbft.sim.Pauses;
 import org.pbft.sim.RunResult;
 import org.pbft.sim.RunStats;
 import org.pbft.sim.SimParams;
@@ -34,9 +35,13 @@ import picocli.CommandLine.Spec;
             + "issuing key-value "
             + "operations over a simulated network: a fault phase (delay, loss, duplication, "
             + "reordering, partitions) then a healed phase (no loss, no partitions) in which "
-            + "every request must complete within a bound of ticks.",
+            + "every request must complete within a bound of ticks. During the fault phase a "
+            + "correct replica (often the primary) may also pause, as in a long GC pause, and "
+            + "catch up in a burst.",
         "Checks the spec invariants after every step, agreement of correct replicas, "
-            + "linearizability of the client history and liveness after healing. Prints one "
+            + "linearizability of the client history, liveness after healing, and convergence: "
+            + "once the clients are done, every correct replica back in one view, in normal "
+            + "status, having executed what the others executed. Prints one "
             + "line per failing seed, with the command that replays it, and a total."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -98,6 +103,17 @@ final class SimulateCommand implements Callable<Integer> {
           + "[0, 1] (default: 0.005; 0: loss, delay and duplication only).")
   Double partitionRate;
 
+  @Option(names = "--pause-rate", paramLabel = "P",
+      description = "Probability per tick of the fault phase that a correct replica pauses (up "
+          + "to three view-change timeouts; half the time the primary), in [0, 1] (default: "
+          + "0.004; 0: no slow replica).")
+  Double pauseRate;
+
+  @Option(names = "--convergence-bound", paramLabel = "TICKS",
+      description = "Ticks within which, once the clients are done and the network healed, "
+          + "every correct replica must be back in the group (default: 1000).")
+  Long convergenceBound;
+
   @Option(names = "--wire",
       description = "Seal and open every message with the real SecureChannel and keys (the "
           + "Byzantine replica also cuts, inflates, tampers with and replays its frames); prints "
@@ -143,6 +159,23 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (ops != null) {
       params = params.withOpsPerClient(ops);
+    }
+    params = params.withPauses();
+    if (pauseRate != null) {
+      if (pauseRate < 0 || pauseRate > 1) {
+        err.println("pbft simulate: --pause-rate takes a probability in [0, 1], not "
+            + pauseRate);
+        return 2;
+      }
+      params = params.withPauses(pauseRate == 0 ? Pauses.NONE
+          : new Pauses(pauseRate, params.pauses().maxTicks()));
+    }
+    if (convergenceBound != null) {
+      if (convergenceBound < 0) {
+        err.println("pbft simulate: --convergence-bound must not be negative");
+        return 2;
+      }
+      params = params.withConvergenceBound(convergenceBound);
     }
     if (livenessBound != null) {
       params = params.withLivenessBound(livenessBound);
@@ -191,6 +224,8 @@ final class SimulateCommand implements Callable<Integer> {
         + (livenessBound == null ? "" : " --liveness-bound " + livenessBound)
         + (loss == null ? "" : " --loss " + loss)
         + (partitionRate == null ? "" : " --partition-rate " + partitionRate)
+        + (pauseRate == null ? "" : " --pause-rate " + pauseRate)
+        + (convergenceBound == null ? "" : " --convergence-bound " + convergenceBound)
         + (wire ? " --wire" : ""));
     out.flush();
   }
@@ -204,8 +239,9 @@ final class SimulateCommand implements Callable<Integer> {
         + count(s.requests()) + " requests, " + count(s.viewChanges()) + " view changes, "
         + count(s.checkpoints()) + " checkpoints, " + count(s.stateTransfers())
         + " state transfers, " + count(s.readOnly()) + " read-only completions, "
-        + count(s.readOnlyFallbacks()) + " read-only fallbacks, " + count(t.violations())
-        + " violations");
+        + count(s.readOnlyFallbacks()) + " read-only fallbacks, " + count(s.pauses())
+        + " pauses (" + count(s.pausedTicks()) + " ticks), " + count(s.catchUpTicks())
+        + " catch-up ticks, " + count(t.violations()) + " violations");
     out.println(String.format(Locale.ROOT,
         "    %.1f s wall, %s committed requests/s, %s simulated ticks, %s messages delivered",
         seconds, count(Math.round(s.requests() / Math.max(seconds, 1e-9))), count(s.ticks()),

@@ -135,6 +135,22 @@ final class Network {
     return !inFlight.isEmpty() && inFlight.peek().deliverAt() <= now ? inFlight.poll() : null;
   }
 
+  long inFlight() {
+    return inFlight.size();
+  }
+
+  /** The {@code k} busiest links and kinds of the messages in flight, as "from>to Kind=count". */
+  String busiest(int k) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Envelope e : inFlight) {
+      counts.merge(e.from() + ">" + e.to() + " " + e.message().getClass().getSimpleName(), 1L,
+          Long::sum);
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(k)
+        .map(e -> e.getKey() + "=" + e.getValue()).toList().toString();
+  }
+
   boolean partitioned() {
     return side != null;
   }

@@ -27,9 +27,11 @@ import org.pbft.service.KvResult;
 import org.pbft.sim.byzantine.ByzantinePeer;
 import org.pbft.sim.byzantine.Strategy;
 import org.pbft.sim.check.AgreementChecker;
+import org.pbft.sim.check.ConvergenceChecker;
 import org.pbft.sim.check.InvariantChecker;
 import org.pbft.sim.check.LinearizabilityChecker;
 import org.pbft.sim.check.LivenessChecker;
+import org.pbft.sim.check.TrafficChecker;
 import org.pbft.sim.check.Violation;
 import org.pbft.trace.TraceSink;
 import org.pbft.wire.Frame;
@@ -42,8 +44,14 @@ import org.pbft.wire.Frame;
  *
  * <p>Each tick: the network starts or ends partitions, delivers the messages due (one step of
  * the receiver each), then every replica and client sees the tick, then idle clients may start
- * their next operation. The spec's invariants and agreement are checked on every step of every
- * correct replica; liveness every tick once the network healed; linearizability at the end.
+ * their next operation. During the fault phase a correct replica may also be paused ({@link
+ * Pauses}, {@link SlowReplica}). The spec's invariants and agreement are checked on every step of
+ * every correct replica; liveness every tick once the network healed; linearizability at the
+ * end. Once the clients are done the run goes on, for up to the convergence bound, until every
+ * correct replica is back in the group ({@link ConvergenceChecker}): a run does not end while a
+ * replica is still legitimately catching up, and one that never does is a violation. The
+ * messages in flight are bounded every tick ({@link TrafficChecker}), so that replicas echoing
+ * each other end the run with a violation instead of never ending it.
  */
 public final class Simulation {
 
@@ -79,6 +87,11 @@ public final class Simulation {
   private final InvariantChecker invariants;
   private final AgreementChecker agreement = new AgreementChecker();
   private final LivenessChecker liveness;
+  private final ConvergenceChecker convergence;
+  private final TrafficChecker traffic;
+  private final SlowReplica slow;
+  /** The tick the clients were done and the network healed, or -1 before. */
+  private long settledAt = -1;
   private final List<Violation> violations = new ArrayList<>();
 
   private final List<Operation> history = new ArrayList<>();
@@ -161,6 +174,10 @@ public final class Simulation {
       this.wire = new SimWire(n, params.clients(), root.split(), wireMode == Wire.SEALED);
       this.attacks = new WireAttacks(wire, root.split());
     }
+    // split last, so that the other sources draw what they drew before pauses existed
+    this.slow = new SlowReplica(params.pauses(), root.split());
+    this.convergence = new ConvergenceChecker(params.convergenceBound());
+    this.traffic = new TrafficChecker(n);
     this.clients = new Client[params.clients()];
     this.outstanding = new int[params.clients()];
     this.issued = new int[params.clients()];
@@ -180,22 +197,35 @@ public final class Simulation {
         network.setConditions(params.faults().healed());
       }
       network.tick(now);
+      pauses();
       for (Envelope e = network.pollDue(now); e != null && violations.isEmpty();
           e = network.pollDue(now)) {
-        deliver(e);
+        if (slow.isPaused(e.to())) {
+          slow.hold(e);
+        } else {
+          deliver(e);
+        }
       }
       for (int i = 0; i < n && violations.isEmpty(); i++) {
-        step(i, new Input.Tick());
+        if (slow.isPaused(i)) {
+          slow.missTick();
+        } else {
+          step(i, new Input.Tick());
+        }
       }
       for (int c = 0; c < clients.length; c++) {
         clientOutputs(c, clients[c].tick());
       }
       startOperations();
-      if (done()) {
+      if (violations.isEmpty()) {
+        traffic.check(now, network.inFlight(), () -> network.busiest(3))
+            .ifPresent(violations::add);
+      }
+      if (violations.isEmpty() && done() && settled()) {
         break;
       }
       livenessNow();
-      if (now > limit) {
+      if (settledAt < 0 && now > limit) {
         violations.add(new Violation("Liveness", "run did not end by tick " + limit));
       }
     }
@@ -213,8 +243,63 @@ public final class Simulation {
     long completed = history.stream().filter(Operation::completed).count();
     RunStats stats = new RunStats(completed, viewsEntered.size(), stableCheckpoints.size(),
         stateTransfers, now, delivered, network.lost(), network.partitions(), retransmissions,
-        readOnly, fallbacks);
+        readOnly, fallbacks, slow.count(), slow.pausedTicks(),
+        settledAt < 0 ? 0 : now - settledAt);
     return new RunResult(seed, strategyName, List.copyOf(byzantine), stats, history, violations, ignored.nonZero(), wire == null ? Map.of() : wire.drops());
+  }
+
+  /**
+   * Starts or ends a pause of the slow replica. The one that resumes takes its backlog, ticks
+   * and messages in the order it missed them; a violation meanwhile stops the replay.
+   */
+  private void pauses() {
+    List<Integer> correct = new ArrayList<>();
+    long highest = 0;
+    for (int i = 0; i < n; i++) {
+      if (peers[i] instanceof Peer.CorrectPeer c) {
+        correct.add(i);
+        highest = Math.max(highest, c.replica().view());
+      }
+    }
+    SlowReplica.Resumed r = slow.tick(now, params.faultTicks(), correct,
+        config.primary(highest));
+    if (r == null) {
+      return;
+    }
+    for (Envelope e : r.backlog()) {
+      if (!violations.isEmpty()) {
+        return;
+      }
+      if (e == null) {
+        step(r.replica(), new Input.Tick());
+      } else {
+        deliver(e);
+      }
+    }
+  }
+
+  /**
+   * Once the clients are done and the network healed: whether every correct replica is back in
+   * the group, and a violation if the convergence bound passed without it.
+   */
+  private boolean settled() {
+    if (now < params.faultTicks()) {
+      return false;
+    }
+    if (settledAt < 0) {
+      settledAt = now;
+    }
+    Map<Integer, Replica> correct = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      if (peers[i] instanceof Peer.CorrectPeer c) {
+        correct.put(i, c.replica());
+      }
+    }
+    if (ConvergenceChecker.outOfGroup(correct).isEmpty()) {
+      return true;
+    }
+    convergence.check(correct, settledAt, now).ifPresent(violations::add);
+    return false;
   }
 
   private boolean done() {

@@ -68,6 +68,27 @@ class CheckersCatchMutantsTest {
     assertTrue(caught.equals(List.of("Liveness")), caught.toString());
   }
 
+  /**
+   * A replica that leaves the group is invisible to the clients (2f+1 others answer them):
+   * liveness holds, and only convergence sees that the group is one replica short.
+   */
+  @Test
+  void convergenceCatchesAReplicaThatLeavesTheGroup() {
+    List<Violation> caught = firstFailure(Mutants.impatient(3), "none");
+    assertTrue(checks(caught).equals(List.of("Convergence")), caught.toString());
+    assertTrue(caught.get(0).detail().startsWith("replica [3] out of the group"),
+        caught.toString());
+  }
+
+  /** Replicas answering each other without end fill the network: the run ends, and says so. */
+  @Test
+  void trafficCatchesTwoReplicasEchoingEachOther() {
+    List<Violation> caught = firstFailure(Mutants.echo(Set.of(2, 3)), "none");
+    assertTrue(checks(caught).equals(List.of("Traffic")), caught.toString());
+    assertTrue(caught.get(0).detail().contains("2>3") || caught.get(0).detail().contains("3>2"),
+        caught.toString());
+  }
+
   @Test
   void aSingleSilentReplicaIsTolerated() {
     Function<Long, RunResult> run = seed -> new Simulation(seed, SimParams.defaults(), null,

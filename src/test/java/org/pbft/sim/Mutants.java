@@ -121,6 +121,48 @@ final class Mutants {
         new KeyValueStore()));
   }
 
+  /**
+   * Replica {@code impatient} runs with a view-change timeout of one tick: it gives up on every
+   * view before the others can, and leaves the group for views of its own, while the others go
+   * on serving the clients. It is still a correct replica to the simulator, so the checkers
+   * judge it.
+   */
+  static Simulation.PeerFactory impatient(int impatient) {
+    return (id, c) -> Peer.correct(new Replica(id, id != impatient ? c
+        : new ReplicaConfig(c.quorums(), c.checkpointInterval(), c.logWindow(), c.maxBatch(),
+            1, c.maxViewsAhead(), c.maxBatchesInFlight()),
+        new KeyValueStore()));
+  }
+
+  /**
+   * Replicas in {@code echoing} are correct, and besides send every message another replica sent
+   * them back to it twice: two of them echo each other's echoes without end.
+   */
+  static Simulation.PeerFactory echo(Set<Integer> echoing) {
+    return (id, config) -> {
+      Peer correct = Simulation.PeerFactory.CORRECT.make(id, config);
+      if (!echoing.contains(id)) {
+        return correct;
+      }
+      return new Peer() {
+        @Override
+        public int id() {
+          return id;
+        }
+
+        @Override
+        public List<Effect> step(Input input) {
+          List<Effect> out = new ArrayList<>(correct.step(input));
+          if (input instanceof Input.Receive r && r.from() >= 0) {
+            out.add(new Effect.Send(r.from(), r.message()));
+            out.add(new Effect.Send(r.from(), r.message()));
+          }
+          return out;
+        }
+      };
+    };
+  }
+
   /** Replicas in {@code silent} never send anything. */
   static Simulation.PeerFactory silent(Set<Integer> silent) {
     return (id, config) -> {

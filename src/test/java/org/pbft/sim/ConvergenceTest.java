@@ -1,0 +1,95 @@
+package org.pbft.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pbft.trace.TraceSink;
+
+/**
+ * Issue 32: seeds in which a correct replica left the group for good while the clients, served
+ * by the others, saw nothing wrong. Each stranded replica moved to a view, started its NEW-VIEW
+ * timer at once instead of once it held 2f+1 VIEW-CHANGEs for that view (Castro and Liskov's
+ * first liveness rule), so that the timer expired just before the NEW-VIEW the others installed
+ * reached it, and it climbed alone through views no one else entered. These seeds fail on a core
+ * with that timer rule and must pass once the NEW-VIEW wait starts with 2f+1 VIEW-CHANGEs.
+ * "pauses" marks the runs with the slow-replica fault, where the stranded replica is the one
+ * paused (the primary of view 0, or a backup), its backlog taken too late.
+ *
+ * <p>Each row replays as {@code ./pbft simulate --seeds S --byzantine STRATEGY --n N}, with
+ * {@code --pause-rate 0} for the rows without pauses.
+ */
+class ConvergenceTest {
+
+  @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: converges once the timer waits"
+      + " for 2f+1 VIEW-CHANGEs")
+  @CsvSource({
+      // the primary of view 0 times out alone and misses view 1's NEW-VIEW by a tick
+      "4, 12, withhold-result, false",
+      "4, 18, hide-prepared, false",
+      // the primary of view 0 paused for 115 ticks; the others enter view 1 meanwhile
+      "4, 6, forge-new-view, true",
+      "7, 51, withhold-result, false",
+      "7, 26, equivocate, false",
+      "7, 6, forge-new-view, true",
+      "7, 25, withhold-result, true",
+  })
+  void theStrandedReplicaRejoinsTheGroup(int n, long seed, String strategy, boolean pauses) {
+    SimParams params = pauses ? SimParams.defaults(n).withPauses() : SimParams.defaults(n);
+    RunResult r = new Campaign(params, strategy).runSeed(seed, TraceSink.NONE);
+    assertTrue(r.passed(), () -> "seed " + seed + " (" + strategy + ", n = " + n + "): "
+        + r.violations());
+    assertEquals(params.clients() * (long) params.opsPerClient(), r.stats().requests());
+  }
+
+  /**
+   * Seeds that still strand a replica with the NEW-VIEW timer waiting for 2f+1 VIEW-CHANGEs.
+   * A backup's timer expires while a partition (or a pause) cuts it off from the others, or just
+   * after, before it has seen them make progress again; it sends VIEW-CHANGE for v+1 alone, which
+   * binds it never to act in v again, and waits in v+1 for a NEW-VIEW no one will send, while the
+   * others go on in v. Seed 181: replica 0 alone on its side of the partition of ticks 323..366,
+   * its timer expiring at 357. Seed 160: replica 1 with only the primary on its side of ticks
+   * 266..317, its timer expiring at 329; still out after 20,000 ticks. n = 7, seed 70: replica 4
+   * alone from tick 40 to 100, its timer expiring at 93. They pass once a timer that expires does not commit a replica to the next
+   * view before it knows that others cannot make progress either (as Raft's PreVote does).
+   * Seed 118 ends on Traffic: two replicas in views 2 and 3 forward every request to each
+   * other's primary without end.
+   */
+  @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: converges once a timeout cut"
+      + " off from the others no longer strands the replica")
+  @CsvSource({
+      "4, 181, withhold-result, false",
+      "4, 160, replay, false",
+      "7, 70, hide-prepared, false",
+      "4, 118, silent, true",
+  })
+  void aReplicaCutOffWhenItsTimerExpiresRejoins(int n, long seed, String strategy,
+      boolean pauses) {
+    theStrandedReplicaRejoinsTheGroup(n, seed, strategy, pauses);
+  }
+
+  /**
+   * Seeds in which the view change itself stops, with the NEW-VIEW timer waiting for 2f+1
+   * VIEW-CHANGEs: no request completes. The primary is faulty, and all but one correct replica
+   * move to v+1, too few to start their timers; the last one, slow (paused) and then cut off by a
+   * partition, moves to v+1 and, its timer expiring during its backlog, to v+2, and both its
+   * VIEW-CHANGEs are lost. It never sends the one for v+1 again, so the others wait in v+1 for
+   * ever, without a timer, and it waits in v+2 alone (n = 4, seed 749: replicas 1 and 2 in view
+   * 1 from tick 71, replica 3 paused over ticks 64..171 and alone in the partition of ticks
+   * 147..191, in view 2 from tick 171). They pass once a replica that left a view for a higher
+   * one still counts toward the 2f+1 VIEW-CHANGEs of the views in between, or sends its
+   * VIEW-CHANGE for them again.
+   */
+  @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: the view change completes"
+      + " once a replica that went past a view counts toward it")
+  @CsvSource({
+      "4, 749, flood, true",
+      "7, 261, silent, true",
+      "7, 918, flood, true",
+  })
+  void aViewChangeDoesNotStopShortOfItsQuorum(int n, long seed, String strategy,
+      boolean pauses) {
+    theStrandedReplicaRejoinsTheGroup(n, seed, strategy, pauses);
+  }
+}
