@@ -13,6 +13,14 @@ public interface Peer {
 
   List<Effect> step(Input input);
 
+  /**
+   * The correct replica this peer runs, for the checkers to read where it stands; empty for a
+   * Byzantine peer.
+   */
+  default java.util.Optional<Replica> correctReplica() {
+    return java.util.Optional.empty();
+  }
+
   /** A correct replica whose steps the checkers judge; a Byzantine peer wraps one and returns it
    * only if it is correct. */
   static Peer correct(Replica replica) {
@@ -29,6 +37,11 @@ public interface Peer {
     @Override
     public List<Effect> step(Input input) {
       return replica.step(input);
+    }
+
+    @Override
+    public java.util.Optional<Replica> correctReplica() {
+      return java.util.Optional.of(replica);
     }
   }
 }

@@ -92,15 +92,16 @@ final class PeerActivity {
 
   /**
    * Replicas other than this one whose last STATUS, at or after {@code since}, said they wait where
-   * this replica waits: in {@code view}, in the same status, having executed no further. They are
-   * stuck as it is, so that its timer's expiry is not its own lag nor its being cut off.
+   * this replica waits: in {@code view}, in the same status, having executed no further, and
+   * that showed no execution beyond it since (a CHECKPOINT, a later STATUS). They are stuck as
+   * it is, so that its timer's expiry is not its own lag nor its being cut off.
    */
   java.util.Set<Integer> stuckWith(long view, boolean normal, long lastExecuted, long since) {
     java.util.Set<Integer> stuck = new java.util.TreeSet<>();
     for (int q = 0; q < status.length; q++) {
       StatusReport s = status[q];
       if (s != null && statusAt[q] >= since && s.view() == view && s.normal() == normal
-          && s.lastExecuted() <= lastExecuted) {
+          && s.lastExecuted() <= lastExecuted && reached[q] <= lastExecuted) {
         stuck.add(q);
       }
     }

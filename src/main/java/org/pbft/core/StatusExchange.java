@@ -146,7 +146,11 @@ final class StatusExchange {
     if (s.view() < state.view || (s.view() == state.view && !s.normal())) {
       viewChanging.resendForView(from, s.view());
     } else if (s.view() == state.view && state.status == Replica.Status.NORMAL) {
-      resendNormalCase(from, Math.max(s.lastExecuted(), state.h()));
+      // Above the lower of the two: a replica further along may still need this one's votes
+      // of this view for slots it ran in an earlier view, to send its own COMMIT of this view,
+      // which the others wait for.
+      resendNormalCase(from,
+          Math.max(Math.min(s.lastExecuted(), state.lastExecuted), state.h()));
     }
     if (s.view() == state.view && state.status == Replica.Status.NORMAL
         && (!s.normal() || s.lastExecuted() < state.lastExecuted)) {

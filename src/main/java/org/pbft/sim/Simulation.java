@@ -256,9 +256,9 @@ public final class Simulation {
     List<Integer> correct = new ArrayList<>();
     long highest = 0;
     for (int i = 0; i < n; i++) {
-      if (peers[i] instanceof Peer.CorrectPeer c) {
+      if (!byzantine.contains(i) && peers[i].correctReplica().isPresent()) {
         correct.add(i);
-        highest = Math.max(highest, c.replica().view());
+        highest = Math.max(highest, peers[i].correctReplica().get().view());
       }
     }
     SlowReplica.Resumed r = slow.tick(now, params.faultTicks(), correct,
@@ -291,8 +291,9 @@ public final class Simulation {
     }
     Map<Integer, Replica> correct = new java.util.TreeMap<>();
     for (int i = 0; i < n; i++) {
-      if (peers[i] instanceof Peer.CorrectPeer c) {
-        correct.put(i, c.replica());
+      java.util.Optional<Replica> r = peers[i].correctReplica();
+      if (!byzantine.contains(i) && r.isPresent()) {
+        correct.put(i, r.get());
       }
     }
     if (ConvergenceChecker.outOfGroup(correct).isEmpty()) {

@@ -66,6 +66,11 @@ class SnapshotCodecTest {
     }
 
     @Override
+    public java.util.Optional<Replica> correctReplica() {
+      return java.util.Optional.of(replica);
+    }
+
+    @Override
     public List<Effect> step(Input input) {
       steps++;
       byte[] now = codec.encode(new SnapshotCodec.State(replica, 0, 0, 0, 0, 0, NO_MEMORY));

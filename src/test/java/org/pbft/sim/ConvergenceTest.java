@@ -44,17 +44,20 @@ class ConvergenceTest {
   }
 
   /**
-   * Seeds that still strand a replica with the NEW-VIEW timer waiting for 2f+1 VIEW-CHANGEs.
-   * A backup's timer expires while a partition (or a pause) cuts it off from the others, or just
-   * after, before it has seen them make progress again; it sends VIEW-CHANGE for v+1 alone, which
-   * binds it never to act in v again, and waits in v+1 for a NEW-VIEW no one will send, while the
-   * others go on in v. Seed 181: replica 0 alone on its side of the partition of ticks 323..366,
+   * Seeds that stranded a replica even with the NEW-VIEW timer waiting for 2f+1 VIEW-CHANGEs.
+   * A backup's timer expired while a partition (or a pause) cut it off from the others, or just
+   * after, before it had seen them make progress again; it sent VIEW-CHANGE for v+1 alone, which
+   * binds it never to act in v again, and waited in v+1 for a NEW-VIEW no one would send, while
+   * the others went on in v. Seed 181: replica 0 alone on its side of the partition of ticks 323..366,
    * its timer expiring at 357. Seed 160: replica 1 with only the primary on its side of ticks
    * 266..317, its timer expiring at 329; still out after 20,000 ticks. n = 7, seed 70: replica 4
-   * alone from tick 40 to 100, its timer expiring at 93. They pass once a timer that expires does not commit a replica to the next
-   * view before it knows that others cannot make progress either (as Raft's PreVote does).
-   * Seed 118 ends on Traffic: two replicas in views 2 and 3 forward every request to each
-   * other's primary without end.
+   * alone from tick 40 to 100, its timer expiring at
+   * 93. They pass since a replica whose timer expires leaves only when f+1 others are seen stuck
+   * where it is (ViewChanging#onViewChangeTimeout, as Raft's PreVote does). Seed 118 ended on
+   * Traffic (two replicas in views 2 and 3 forwarded every request to each other's primary; a
+   * backup now relays only new requests, or the client's own, in normal status), then on a slot
+   * that one replica had executed in view 1 and never committed in view 2 (a STATUS is now
+   * answered with the votes above the lower of the two executions).
    */
   @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: converges once a timeout cut"
       + " off from the others no longer strands the replica")
@@ -70,16 +73,15 @@ class ConvergenceTest {
   }
 
   /**
-   * Seeds in which the view change itself stops, with the NEW-VIEW timer waiting for 2f+1
-   * VIEW-CHANGEs: no request completes. The primary is faulty, and all but one correct replica
+   * Seeds in which the view change itself stopped, with the NEW-VIEW timer waiting for 2f+1
+   * VIEW-CHANGEs of exactly that view: no request completed. The primary is faulty, and all but one correct replica
    * move to v+1, too few to start their timers; the last one, slow (paused) and then cut off by a
    * partition, moves to v+1 and, its timer expiring during its backlog, to v+2, and both its
    * VIEW-CHANGEs are lost. It never sends the one for v+1 again, so the others wait in v+1 for
    * ever, without a timer, and it waits in v+2 alone (n = 4, seed 749: replicas 1 and 2 in view
    * 1 from tick 71, replica 3 paused over ticks 64..171 and alone in the partition of ticks
-   * 147..191, in view 2 from tick 171). They pass once a replica that left a view for a higher
-   * one still counts toward the 2f+1 VIEW-CHANGEs of the views in between, or sends its
-   * VIEW-CHANGE for them again.
+   * 147..191, in view 2 from tick 171). They pass since a VIEW-CHANGE for a later view counts
+   * toward the 2f+1 that start the NEW-VIEW wait (ViewChanging#startNewViewTimer).
    */
   @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: the view change completes"
       + " once a replica that went past a view counts toward it")

@@ -20,7 +20,9 @@ import org.pbft.trace.TraceSink;
  * every check. Each kind of mutation is made in these seeds, and a seed replays its mutations.
  */
 class MutateTest {
-  private static final SimParams SEVEN = SimParams.defaults(7);
+  /** With pauses: a paused primary makes the others change view, so that VIEW-CHANGEs and
+   * NEW-VIEWs are made, and mutated. */
+  private static final SimParams SEVEN = SimParams.defaults(7).withPauses();
   private static final int SEEDS = 20;
 
   private static RunResult run(long seed, Map<Mutate.Kind, Integer> made) {

@@ -25,11 +25,17 @@ class ConvergenceCheckerTest {
     return replicas;
   }
 
-  /** A backup that holds a request the primary never orders: its timer moves it to view 1. */
+  /**
+   * A backup that holds a request the primary never orders, and hears two others say they wait
+   * too (their STATUS): its timer moves it to view 1.
+   */
   private static void timeOut(Replica r) {
     r.step(new Input.Receive(Input.CLIENT,
         new Request(1, 1, new KvOperation.Get("k").encode())));
     for (long t = 0; t <= CONFIG.viewChangeTimeout() && r.view() == 0; t++) {
+      for (int q = 0; q < 4; q++) { // its own STATUS is refused
+        r.step(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0, q)));
+      }
       r.step(new Input.Tick());
     }
     assertEquals(1, r.view());
