@@ -652,6 +652,16 @@ AcceptableResults(d) ==
 
 ClientAcceptInv == \A d \in Requests : Cardinality(AcceptableResults(d)) <= 1
 
+(* What liveness rule 1 (NewViewTimerRuns) guarantees whatever the timing:  *)
+(* no correct replica gets two views or more ahead of every other correct   *)
+(* replica. To leave view v for v+1 while waiting for NEW-VIEW, a replica   *)
+(* needs 2f+1 VIEW-CHANGEs for v, so f+1 correct replicas reached v (views  *)
+(* only grow); to join v it needs f+1 others at v or above. A replica that  *)
+(* left alone therefore waits one view ahead, where the others arrive when  *)
+(* they next move. Under the old rule (mutants/OldNewViewTimer, on the      *)
+(* liveness model MCPBFTLivenessByz) it escalates alone, out of reach.      *)
+ViewSpreadInv == \A r \in Correct : \E q \in Correct \ {r} : view[q] + 1 >= view[r]
+
 SafetyInv == AgreementInv /\ CheckpointStateInv /\ CommittedCarriedInv /\ ClientAcceptInv
 
 (***************************************************************************)
