@@ -373,7 +373,7 @@ MoveToView(r, v) ==
 (* from distinct replicas, its own among them. Before that no timer runs    *)
 (* and it waits: a VIEW-CHANGE that f+1 others do not follow must not take   *)
 (* it further from them.                                                     *)
-\* Java: ViewChanging.newViewTimerRuns
+\* In Java: the guard on the NEW-VIEW timer in ViewChanging (rule 1)
 NewViewTimerRuns(r) ==
     Cardinality({q \in Replicas : ByzAny(q) \/ \E m \in viewChanges : m.i = q /\ m.v = view[r]})
         >= Quorum
