@@ -16,20 +16,20 @@
 (* PRE-PREPARE of a request in its views, PREPARE and COMMIT of a request  *)
 (* in any view, VIEW-CHANGE for any view above 0 with any stable           *)
 (* checkpoint and certificates it can prove (ByzViewChanges: it cannot     *)
-(* forge). It sends no CHECKPOINT (none can matter: no sequence number is *)
+(* forge). It sends no CHECKPOINT (none can matter: no sequence number is  *)
 (* a checkpoint) and no NEW-VIEW (it is the primary of view 0 only: the    *)
 (* ASSUME below). Null is left out of its PREPAREs and COMMITs: with one   *)
 (* sequence number no NEW-VIEW has a gap to fill.                          *)
 (*                                                                         *)
-(* Delivery. Messages are signed and a correct replica relays what it     *)
+(* Delivery. Messages are signed and a correct replica relays what it      *)
 (* received, so a message once sent reaches every correct replica: each    *)
 (* correct replica's steps on any sent message, the Byzantine replica's    *)
-(* included, are weakly fair. (So the Byzantine primary cannot send its   *)
+(* included, are weakly fair. (So the Byzantine primary cannot send its    *)
 (* PRE-PREPARE to some correct backups only; it can choose when to send.)  *)
 (*                                                                         *)
 (* Timing: an abstraction of the period after stabilisation (eventual      *)
 (* synchrony), in two rules.                                               *)
-(*  - Quiet: a correct replica's timer expires only in a state where no   *)
+(*  - Quiet: a correct replica's timer expires only in a state where no    *)
 (*    correct replica has a fair step enabled: every message among         *)
 (*    correct replicas has been delivered and acted on; timeouts are       *)
 (*    longer than delivery and processing.                                 *)
@@ -40,24 +40,24 @@
 (*    one view. One Timeout step moves all of them to the next view.       *)
 (* Which timers run: a request timer while a request is pending (status    *)
 (* "normal"); a NEW-VIEW timer as PBFT.tla!StartViewChange allows          *)
-(* (NewViewTimerRuns, liveness rule 1); none in MaxView, the view after   *)
-(* which timeouts have grown past what a correct primary needs. Timeout   *)
-(* replaces PBFT's StartViewChange: for one replica it is StartViewChange *)
+(* (NewViewTimerRuns, liveness rule 1); none in MaxView, the view after    *)
+(* which timeouts have grown past what a correct primary needs. Timeout    *)
+(* replaces PBFT's StartViewChange: for one replica it is StartViewChange  *)
 (* with the timing above.                                                  *)
-(* What the abstraction leaves out: timeouts before stabilisation, a      *)
+(* What the abstraction leaves out: timeouts before stabilisation, a       *)
 (* correct replica slower than the others, requests that reach replicas at *)
-(* different times, the doubling of timeouts (MaxView stands for it), and *)
+(* different times, the doubling of timeouts (MaxView stands for it), and  *)
 (* message loss (fairness stands for retransmission).                      *)
 (* MCPBFTLivenessByz-async.cfg drops Together (TimersTogether <- MCFalse): *)
-(* one replica's timer may then expire alone, and TLC shows that          *)
-(* ViewConvergenceProp fails for PBFT as published, under either timer    *)
-(* rule: the replica that left alone is never followed nor brought back.  *)
+(* one replica's timer may then expire alone, and TLC shows that           *)
+(* ViewConvergenceProp fails for PBFT as published, under either timer     *)
+(* rule: the replica that left alone is never followed nor brought back.   *)
 (***************************************************************************)
 EXTENDS PBFT, TLC
 
 MCFalse == FALSE
 
-(* Overridden by MCPBFTLivenessByz-async.cfg. *)
+(* Overridden by MCPBFTLivenessByz-async.cfg.                              *)
 TimersTogether == TRUE
 
 ASSUME ~ByzSendsAnything
@@ -119,30 +119,30 @@ Step(r) ==
     \/ FairExecute(r) \/ FairCheckpoint(r) \/ FairJoinViewChange(r)
     \/ FairSendNewView(r) \/ FairReceiveNewView(r)
 
-(* No correct replica can act on what has been sent: every message among    *)
-(* correct replicas is delivered.                                           *)
+(* No correct replica can act on what has been sent: every message among   *)
+(* correct replicas is delivered.                                          *)
 Quiet == \A r \in Correct : ~ ENABLED Step(r)
 
 (***************************************************************************)
-(* Timers. The mutant OldNewViewTimer overrides NewViewTimerRuns.         *)
+(* Timers. The mutant OldNewViewTimer overrides NewViewTimerRuns.          *)
 (***************************************************************************)
 RequestTimerRuns(r) == status[r] = "normal" /\ Pending(r)
 
-(* Liveness rule 1: the NEW-VIEW timer runs only with 2f+1 VIEW-CHANGEs for  *)
-(* r's view; the guard of PBFT.tla!StartViewChange.                          *)
+(* Liveness rule 1: the NEW-VIEW timer runs only with 2f+1 VIEW-CHANGEs for*)
+(* r's view; the guard of PBFT.tla!StartViewChange.                        *)
 TimerRuns(r) ==
     /\ view[r] < MaxView
     /\ \/ RequestTimerRuns(r)
        \/ status[r] = "viewchange" /\ NewViewTimerRuns(r)
 
-(* The replicas whose timers expire with r's. *)
+(* The replicas whose timers expire with r's.                              *)
 ExpiringWith(r) ==
     IF TimersTogether
     THEN {q \in Correct : view[q] = view[r] /\ status[q] = status[r] /\ TimerRuns(q)}
     ELSE {r}
 
-(* Every replica of S moves to its next view and multicasts VIEW-CHANGE, as  *)
-(* PBFT.tla!StartViewChange does for one.                                   *)
+(* Every replica of S moves to its next view and multicasts VIEW-CHANGE, as*)
+(* PBFT.tla!StartViewChange does for one.                                  *)
 MoveAllToNextView(S) ==
     /\ view' = [q \in Replicas |-> IF q \in S THEN view[q] + 1 ELSE view[q]]
     /\ status' = [q \in Replicas |-> IF q \in S THEN "viewchange" ELSE status[q]]
@@ -179,14 +179,14 @@ LiveSpec == Init /\ [][LiveNext]_vars /\ Fairness
 (* Properties.                                                             *)
 (***************************************************************************)
 (* Every request is eventually executed by every correct replica (Next     *)
-(* never shortens executed, so <> of the conjunction is the conjunction of  *)
+(* never shortens executed, so <> of the conjunction is the conjunction of *)
 (* the <>s).                                                               *)
 ExecutionLivenessProp == <>(\A d \in Requests : \A r \in Correct : Executed(r, d))
 
 (* Eventually, for good, all correct replicas are in one view and none is  *)
 (* waiting for a NEW-VIEW. ([] because a correct replica could leave the   *)
 (* view again; "normal" because a group all waiting for a NEW-VIEW that    *)
-(* never comes is not working.)                                             *)
+(* never comes is not working.)                                            *)
 InOneView == \E v \in Views : \A r \in Correct : view[r] = v /\ status[r] = "normal"
 ViewConvergenceProp == <>[]InOneView
 

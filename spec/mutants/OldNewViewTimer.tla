@@ -17,7 +17,7 @@
 (* arrive.                                                                 *)
 (* With timers that expire together (MCPBFTLivenessByz.cfg's timing) the   *)
 (* old rule reaches exactly the states of the new one (37,504) and         *)
-(* ViewConvergenceProp holds under both (TLC, by hand): no                *)
+(* ViewConvergenceProp holds under both (TLC, by hand): no                 *)
 (* correct replica ever waits for a NEW-VIEW with fewer than 2f+1          *)
 (* VIEW-CHANGEs there, so the two rules cannot differ (spec/README.md,     *)
 (* "Liveness").                                                            *)
