@@ -48,7 +48,7 @@
 (* correct replica slower than the others, requests that reach replicas at *)
 (* different times, the doubling of timeouts (MaxView stands for it), and  *)
 (* message loss (fairness stands for retransmission).                      *)
-(* With both rules no correct replica goes past view 1 (the correct       *)
+(* With both rules no correct replica goes past view 1 (the correct        *)
 (* primary of view 1 always completes); view 2 is named only by the        *)
 (* Byzantine replica's VIEW-CHANGEs, which never make a correct replica    *)
 (* join it.                                                                *)
