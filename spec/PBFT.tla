@@ -371,8 +371,8 @@ MoveToView(r, v) ==
 (* Liveness rule 1 (OSDI'99 4.5.2): a replica that sent VIEW-CHANGE for v    *)
 (* starts its NEW-VIEW timer only once it holds 2f+1 VIEW-CHANGEs for v      *)
 (* from distinct replicas, its own among them. Before that no timer runs    *)
-(* and it waits: a VIEW-CHANGE that f+1 others do not follow must not take   *)
-(* it further from them.                                                     *)
+(* and it waits: a view change that too few others joined must not take    *)
+(* it further from them (ViewSpreadInv below).                               *)
 \* In Java: the guard on the NEW-VIEW timer in ViewChanging (rule 1)
 NewViewTimerRuns(r) ==
     Cardinality({q \in Replicas : ByzAny(q) \/ \E m \in viewChanges : m.i = q /\ m.v = view[r]})
