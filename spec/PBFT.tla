@@ -10,13 +10,15 @@
 (*  - A request is identified with its digest: the collision-resistance    *)
 (*    assumption of the paper. Null is the null request of NEW-VIEW.       *)
 (*  - Messages are sets of tuples that only grow; the network may deliver  *)
-(*    any sent message, any number of times, in any order. Only correct    *)
-(*    replicas' messages are stored. A Byzantine replica's PREPARE, COMMIT *)
+(*    any sent message, any number of times, in any order. In the safety   *)
+(*    models (ByzSendsAnything) only correct replicas' messages are        *)
+(*    stored. A Byzantine replica's PREPARE, COMMIT                        *)
 (*    and CHECKPOINT are simply available for every value (it may          *)
 (*    equivocate freely); its PRE-PREPARE, VIEW-CHANGE and NEW-VIEW are    *)
 (*    synthesized at the moment a correct replica receives or uses them,   *)
 (*    restricted to what it could sign and prove (it cannot forge a        *)
-(*    correct replica's message nor a certificate it does not hold).       *)
+(*    correct replica's message nor a certificate it does not hold). The   *)
+(*    liveness model MCPBFTLivenessByz stores what it sends instead.       *)
 (*  - A correct replica's log is the set of messages it sent: it accepted  *)
 (*    PRE-PREPARE(v,n,d) iff it sent PREPARE(v,n,d) (or, as primary, the   *)
 (*    PRE-PREPARE); it is prepared(d,v,n) iff it sent COMMIT(v,n,d), since *)
@@ -105,10 +107,10 @@ TypeOK ==
     /\ \A r \in Replicas : /\ executed[r] \in Seq(Values)
                            /\ Len(executed[r]) <= MaxSeq
     /\ prePrepares \subseteq Views \X Seqs \X Values
-    /\ prepares \subseteq Views \X Seqs \X Values \X Correct
-    /\ commits \subseteq Views \X Seqs \X Values \X Correct
-    /\ \A c \in checkpoints : c[1] \in Seqs /\ c[3] \in Correct /\ Len(c[2]) = c[1]
-    /\ \A m \in viewChanges : /\ m.v \in Views /\ m.i \in Correct
+    /\ prepares \subseteq Views \X Seqs \X Values \X Replicas
+    /\ commits \subseteq Views \X Seqs \X Values \X Replicas
+    /\ \A c \in checkpoints : c[1] \in Seqs /\ c[3] \in Replicas /\ Len(c[2]) = c[1]
+    /\ \A m \in viewChanges : /\ m.v \in Views /\ m.i \in Replicas
                               /\ m.n \in 0 .. MaxSeq /\ m.P \subseteq Cert
     /\ \A m \in newViews : m.v \in Views /\ m.minS \in 0 .. MaxSeq
 
@@ -116,14 +118,24 @@ TypeOK ==
 (* What a replica has sent. A Byzantine replica may have sent anything     *)
 (* that carries its own identity.                                          *)
 (***************************************************************************)
+(* ByzSendsAnything: the safety models' shortcut, a Byzantine replica's    *)
+(* PREPARE, COMMIT, CHECKPOINT, PRE-PREPARE, VIEW-CHANGE and NEW-VIEW exist  *)
+(* for every value whether it sends them or not. A liveness model overrides *)
+(* it with FALSE (MCPBFTLivenessByz.cfg: ByzSendsAnything <- MCFalse): a    *)
+(* Byzantine replica's messages then exist only once it sent them, stored   *)
+(* in the same variables as the correct replicas' (so a Byzantine replica   *)
+(* can stay silent, which the shortcut cannot say).                         *)
+ByzSendsAnything == TRUE
+ByzAny(q) == q \in Byz /\ ByzSendsAnything
+
 SentPrePrepare(v, n, d) ==
-    IF Primary(v) \in Byz THEN TRUE ELSE <<v, n, d>> \in prePrepares
+    IF ByzAny(Primary(v)) THEN TRUE ELSE <<v, n, d>> \in prePrepares
 
-SentPrepare(q, v, n, d) == q \in Byz \/ <<v, n, d, q>> \in prepares
+SentPrepare(q, v, n, d) == ByzAny(q) \/ <<v, n, d, q>> \in prepares
 
-SentCommit(q, v, n, d) == q \in Byz \/ <<v, n, d, q>> \in commits
+SentCommit(q, v, n, d) == ByzAny(q) \/ <<v, n, d, q>> \in commits
 
-SentCheckpoint(q, n, s) == q \in Byz \/ <<n, s, q>> \in checkpoints
+SentCheckpoint(q, n, s) == ByzAny(q) \/ <<n, s, q>> \in checkpoints
 
 (* Replica r has accepted PRE-PREPARE(v, n, d) into its log. *)
 Accepted(r, v, n, d) ==
@@ -189,7 +201,7 @@ ByzViewChanges(q, v) ==
             IsByzViewChange(m, v)}
 
 ViewChangesFrom(q, v) ==
-    IF q \in Byz THEN ByzViewChanges(q, v) ELSE {m \in viewChanges : m.i = q /\ m.v = v}
+    IF ByzAny(q) THEN ByzViewChanges(q, v) ELSE {m \in viewChanges : m.i = q /\ m.v = v}
 
 (* NEW-VIEW's O computed from a set V of VIEW-CHANGEs: the latest stable     *)
 (* checkpoint minS, and for every n in (minS, maxS] the request of the       *)
@@ -214,7 +226,7 @@ ViewChangeSets(v, Q) ==
 (* from distinct replicas, among them its own. Backups accept exactly these: *)
 (* they recompute O from V.                                                  *)
 JustifiableNewViews(v) ==
-    LET senders == {q \in Replicas : q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v}
+    LET senders == {q \in Replicas : ByzAny(q) \/ \E m \in viewChanges : m.i = q /\ m.v = v}
     IN  UNION { {ComputeNewView(v, V) : V \in ViewChangeSets(v, Q)}
               : Q \in {Q \in SUBSET senders : Cardinality(Q) = Quorum /\ Primary(v) \in Q} }
 
@@ -226,7 +238,7 @@ JustifiesNewView(V, v) ==
     IN  /\ Cardinality(V) = Quorum
         /\ Cardinality(senders) = Quorum
         /\ Primary(v) \in senders
-        /\ \A m \in V : IF m.i \in Byz THEN IsByzViewChange(m, v)
+        /\ \A m \in V : IF ByzAny(m.i) THEN IsByzViewChange(m, v)
                                       ELSE m \in viewChanges /\ m.v = v
 
 (* Adopting a stable checkpoint (n, s): raise the low watermark, discarding  *)
@@ -356,12 +368,27 @@ MoveToView(r, v) ==
     /\ status' = [status EXCEPT ![r] = "viewchange"]
     /\ viewChanges' = viewChanges \cup {MyViewChange(r, v)}
 
-(* r's timer expires (in view v, or waiting for NEW-VIEW of v): it moves to  *)
-(* view v+1 and multicasts VIEW-CHANGE(v+1, n, C, P, r).                      *)
+(* Liveness rule 1 (OSDI'99 4.5.2): a replica that sent VIEW-CHANGE for v    *)
+(* starts its NEW-VIEW timer only once it holds 2f+1 VIEW-CHANGEs for v      *)
+(* from distinct replicas, its own among them. Before that no timer runs    *)
+(* and it waits: a view change that too few others joined must not take    *)
+(* it further from them (ViewSpreadInv below).                               *)
+\* In Java: the guard on the NEW-VIEW timer in ViewChanging (rule 1)
+\* (A VIEW-CHANGE for a later view counts: its sender left every view below it.)
+NewViewTimerRuns(r) ==
+    Cardinality({q \in Replicas : ByzAny(q) \/ \E m \in viewChanges : m.i = q /\ m.v >= view[r]})
+        >= Quorum
+
+(* r's timer expires: its request timer in view v (status "normal"), or its *)
+(* NEW-VIEW timer while it waits for NEW-VIEW of v, which runs only as      *)
+(* NewViewTimerRuns says. It moves to view v+1 and multicasts               *)
+(* VIEW-CHANGE(v+1, n, C, P, r). (When the timer expires in "normal", and   *)
+(* whether a request is pending, is timing, left to the liveness models.)  *)
 \* Java: ViewChanging.onViewChangeTimeout
 StartViewChange(r) ==
     /\ r \in Correct
     /\ view[r] < MaxView
+    /\ status[r] = "normal" \/ NewViewTimerRuns(r)
     /\ MoveToView(r, view[r] + 1)
     /\ UNCHANGED <<h, executed, prePrepares, prepares, commits, checkpoints, newViews>>
 
@@ -369,8 +396,8 @@ StartViewChange(r) ==
 (* joins the smallest of those views.                                        *)
 \* Java: ViewChanging.joinViewChange (fired by Replica.fireEnabledActions)
 JoinViewChange(r, v) ==
-    LET above(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v >= v
-        exact(q) == q \in Byz \/ \E m \in viewChanges : m.i = q /\ m.v = v
+    LET above(q) == ByzAny(q) \/ \E m \in viewChanges : m.i = q /\ m.v >= v
+        exact(q) == ByzAny(q) \/ \E m \in viewChanges : m.i = q /\ m.v = v
         S == {q \in Replicas \ {r} : above(q)}
     IN
     /\ r \in Correct
@@ -430,7 +457,7 @@ ReceiveNewView(r, nv) ==
     /\ UNCHANGED <<commits, checkpoints, viewChanges, newViews>>
 
 NewViewsFor(r) ==
-    UNION { IF Primary(v) \in Byz THEN JustifiableNewViews(v)
+    UNION { IF ByzAny(Primary(v)) THEN JustifiableNewViews(v)
                                   ELSE {m \in newViews : m.v = v}
           : v \in {v \in Views : v > view[r] \/ (v = view[r] /\ status[r] = "viewchange")} }
 
@@ -517,15 +544,18 @@ SpecWithRestart == Init /\ [][NextWithRestart]_vars
 (*    accepting it now excludes nothing r could accept later, and no step  *)
 (*    is disabled by another PREPARE.                                      *)
 (* A Byzantine primary's PRE-PREPAREs and NEW-VIEWs are not taken eagerly: *)
-(* which one a backup accepts, and when, is a choice. prePrepares and      *)
-(* newViews hold only correct primaries' messages.                         *)
+(* which one a backup accepts, and when, is a choice (the guards on        *)
+(* Primary(..) \in Correct; in the safety models prePrepares and newViews   *)
+(* hold only correct primaries' messages anyway).                          *)
 EagerEnterView(r) ==
     \E nv \in newViews :
         /\ nv.v = view[r]
+        /\ Primary(nv.v) \in Correct
         /\ nv.minS <= h[r]
         /\ ReceiveNewView(r, nv)
 
-EagerPrepare(r) == \E pp \in prePrepares : ReceivePrePrepare(r, pp[1], pp[2], pp[3])
+EagerPrepare(r) == \E pp \in prePrepares : /\ Primary(pp[1]) \in Correct
+                                            /\ ReceivePrePrepare(r, pp[1], pp[2], pp[3])
 
 Eagerly(Exec(_), Step) ==
     LET executing == {r \in Correct : ENABLED Exec(r)}
@@ -595,14 +625,14 @@ AgreementInv ==
 (* restart may have rolled its history back below a checkpoint it sent      *)
 (* (Restart): then what it still has is a prefix of that state.              *)
 CheckpointStateInv ==
-    \A c \in checkpoints :
+    \A c \in {c \in checkpoints : c[3] \in Correct} :
         IF c[1] <= Len(executed[c[3]])
         THEN c[2] = SubSeq(executed[c[3]], 1, c[1])
         ELSE SubSeq(c[2], 1, Len(executed[c[3]])) = executed[c[3]]
 
 (* A request committed-local at a correct replica in view v is the only      *)
 (* request any later view puts at that sequence number.                      *)
-AcceptedByCorrect(v, n, d) == <<v, n, d>> \in prePrepares \/ \E q \in Correct : <<v, n, d, q>> \in prepares
+AcceptedByCorrect(v, n, d) == (Primary(v) \in Correct /\ <<v, n, d>> \in prePrepares) \/ \E q \in Correct : <<v, n, d, q>> \in prepares
 
 CommittedCarriedInv ==
     \A c \in commits :
@@ -622,6 +652,16 @@ AcceptableResults(d) ==
                     >= WeakQuorum}
 
 ClientAcceptInv == \A d \in Requests : Cardinality(AcceptableResults(d)) <= 1
+
+(* What liveness rule 1 (NewViewTimerRuns) guarantees whatever the timing:  *)
+(* no correct replica gets two views or more ahead of every other correct   *)
+(* replica. To leave view v for v+1 while waiting for NEW-VIEW, a replica   *)
+(* needs 2f+1 VIEW-CHANGEs for v, so f+1 correct replicas reached v (views  *)
+(* only grow); to join v it needs f+1 others at v or above. A replica that  *)
+(* left alone therefore waits one view ahead, where the others arrive when  *)
+(* they next move. Under the old rule (mutants/OldNewViewTimer, on the      *)
+(* liveness model MCPBFTLivenessByz) it escalates alone, out of reach.      *)
+ViewSpreadInv == \A r \in Correct : \E q \in Correct \ {r} : view[q] + 1 >= view[r]
 
 SafetyInv == AgreementInv /\ CheckpointStateInv /\ CommittedCarriedInv /\ ClientAcceptInv
 
