@@ -112,11 +112,13 @@ final class StatusExchange {
 
   /**
    * Waiting: for requests to execute, for a NEW-VIEW, for a state, for the slots of this view it
-   * has heard of, or for its own latest CHECKPOINT to become stable. A replica with none of
+   * has heard of, for its own latest CHECKPOINT to become stable, or with its timer running (its
+   * primary left the view). A replica with none of
    * these stays quiet, so an idle group sends nothing.
    */
   private boolean waiting() {
     return !state.pending.isEmpty()
+        || state.timer.running()
         || state.status != Replica.Status.NORMAL
         || state.stateFetch != null
         || state.log.hasSlotAbove(state.view, state.lastExecuted)

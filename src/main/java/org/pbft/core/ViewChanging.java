@@ -197,6 +197,12 @@ final class ViewChanging {
     }
     if (reason != null) {
       state.ignore(reason, vc);
+    } else if (state.status == Replica.Status.NORMAL && vc.newView() > state.view
+        && vc.replica() == state.config.primary(state.view)) {
+      // The primary of this view asked for a later one: it orders nothing more here, so this
+      // replica waits for a new view even with no request of its own (its timer, then the
+      // others' STATUS, decide whether it leaves; ViewChanging#onViewChangeTimeout).
+      state.timer.startIfStopped();
     }
   }
 
