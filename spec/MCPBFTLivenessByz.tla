@@ -153,7 +153,7 @@ MoveAllToNextView(S) ==
     /\ viewChanges' = viewChanges \cup {MyViewChange(q, view[q] + 1) : q \in S}
     /\ UNCHANGED <<h, executed, prePrepares, prepares, commits, checkpoints, newViews>>
 
-\* Java: ViewChanging.onViewChangeTimeout (PBFT.tla!StartViewChange, timed)
+\* Java: ViewChanging.startViewChange (PBFT.tla!StartViewChange, timed)
 Timeout(r) ==
     /\ r \in Correct
     /\ TimerRuns(r)

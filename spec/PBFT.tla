@@ -384,7 +384,10 @@ NewViewTimerRuns(r) ==
 (* NewViewTimerRuns says. It moves to view v+1 and multicasts               *)
 (* VIEW-CHANGE(v+1, n, C, P, r). (When the timer expires in "normal", and   *)
 (* whether a request is pending, is timing, left to the liveness models.)  *)
-\* Java: ViewChanging.onViewChangeTimeout
+(* The Java replica moves only once 2f+1 replicas suspect the primary of    *)
+(* its view (a vote its timer casts, sent in STATUS, outside the spec): it  *)
+(* only holds back a step this action allows.                              *)
+\* Java: ViewChanging.startViewChange
 StartViewChange(r) ==
     /\ r \in Correct
     /\ view[r] < MaxView

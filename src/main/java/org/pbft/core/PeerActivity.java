@@ -13,11 +13,11 @@ import org.pbft.core.message.StatusReport;
  * from its own lag: in which view each replica was last seen working (its PRE-PREPARE, PREPARE or
  * COMMIT of that view, or a STATUS in normal status there), how far each was seen to execute (its
  * CHECKPOINT at n, or the last execution its STATUS reports), where its last STATUS said it
- * waits, and when (in ticks).
+ * waits, and when (in ticks); and the highest view whose primary it suspects.
  *
  * <p>Only the sender's own messages count, one entry per replica: f faulty replicas can claim
  * anything, so every decision asks for f + 1 of them ({@link Quorums#weak}), at least one correct.
- * Two arrays of n entries: a peer cannot make it grow.
+ * Arrays of n entries: a peer cannot make it grow.
  */
 final class PeerActivity {
   private final int self;
@@ -28,6 +28,8 @@ final class PeerActivity {
   /** The last STATUS of each replica, and when it arrived (null: none yet). */
   private final StatusReport[] status;
   private final long[] statusAt;
+  /** The highest view whose primary each replica's STATUS said it suspects (-1: none). */
+  private final long[] suspected;
 
   PeerActivity(int self, int n) {
     this.self = self;
@@ -40,6 +42,8 @@ final class PeerActivity {
     Arrays.fill(reachedAt, Long.MIN_VALUE);
     this.status = new StatusReport[n];
     this.statusAt = new long[n];
+    this.suspected = new long[n];
+    Arrays.fill(suspected, -1);
   }
 
   /** Notes what {@code m}, received from {@code from} at tick {@code now}, shows of its sender. */
@@ -60,6 +64,9 @@ final class PeerActivity {
       statusAt[from] = now;
       if (s.normal()) {
         sawWorking(from, s.view(), now);
+      }
+      if (s.suspects()) {
+        suspected[from] = Math.max(suspected[from], s.view());
       }
       sawExecution(from, s.lastExecuted(), now);
     }
@@ -108,15 +115,21 @@ final class PeerActivity {
     return stuck;
   }
 
-  /** Replicas other than this one seen working in a view above {@code view}: they left it. */
-  java.util.Set<Integer> workingAbove(long view) {
-    java.util.Set<Integer> above = new java.util.TreeSet<>();
+  /**
+   * Replicas other than this one that left {@code view} or vote to leave it: their STATUS
+   * suspected its primary (or that of a later view), named a later view, or they were seen
+   * working in a later view. A correct replica never takes such a vote back in that view, nor
+   * goes back below a view it reached (proofs-notes/09).
+   */
+  java.util.Set<Integer> leaving(long view) {
+    java.util.Set<Integer> leaving = new java.util.TreeSet<>();
     for (int q = 0; q < workingView.length; q++) {
-      if (workingView[q] > view) {
-        above.add(q);
+      if (suspected[q] >= view || workingView[q] > view
+          || (status[q] != null && status[q].view() > view)) {
+        leaving.add(q);
       }
     }
-    return above;
+    return leaving;
   }
 
   /** Replicas other than this one seen working in a view in {@code (above, upTo]}. */

@@ -89,8 +89,9 @@ public final class Replica {
    * anything new: execution (and the CHECKPOINT it multicasts at n % K == 0), then the stable
    * checkpoint it may complete, then the primary's next batch that a lower watermark or an
    * executed batch lets in, then a state transfer; then a COMMIT for a slot the step made
-   * prepared, a PRE-PREPARE held until its view was entered, the view change's JOIN and
-   * NEW-VIEW, and the NEW-VIEW timer that 2f+1 VIEW-CHANGEs start. Every action fired changes the
+   * prepared, a PRE-PREPARE held until its view was entered, the view change's JOIN, the move
+   * that 2f+1 replicas suspecting the primary make (and the vote that f+1 of them make this one
+   * cast), the NEW-VIEW, and the NEW-VIEW timer that 2f+1 VIEW-CHANGEs start. Every action fired changes the
    * state so that it is not enabled again by the same facts, so the loop ends.
    */
   private void fireEnabledActions() {
@@ -103,6 +104,8 @@ public final class Replica {
           || normalCase.sendCommit()
           || normalCase.receiveEarlyPrePrepare()
           || viewChanging.joinViewChange()
+          || viewChanging.startViewChange()
+          || viewChanging.suspectWithOthers()
           || viewChanging.sendNewView()
           || viewChanging.startNewViewTimer();
     } while (fired);
@@ -171,6 +174,14 @@ public final class Replica {
 
   public Status status() {
     return state.status;
+  }
+
+  /**
+   * The view whose primary this replica suspects (-1: none yet): a vote to leave it, which takes
+   * effect once 2f+1 replicas cast it (ViewChanging#startViewChange).
+   */
+  public long suspectedView() {
+    return state.suspectedView;
   }
 
   /** h: the sequence number of the stable checkpoint. */

@@ -48,6 +48,13 @@ final class ReplicaState {
    * {@link NormalCase}: by executing, or by resuming after a state installed by state transfer.
    */
   long lastExecuted;
+  /**
+   * The view whose primary this replica suspects (-1: none yet): its timer expired there with the
+   * others stuck as it was, or f+1 others suspect it too. It leaves that view once 2f+1 replicas
+   * suspect it (ViewChanging#startViewChange); the vote is sent with its STATUS, outside the
+   * spec, and never taken back in that view.
+   */
+  long suspectedView = -1;
   /** The stable checkpoint whose state is being fetched; non-null iff lastExecuted < h. */
   CertifiedCheckpoint stateFetch;
   private List<Effect> out = new ArrayList<>();
@@ -89,9 +96,10 @@ final class ReplicaState {
     return config.primary(view) == id;
   }
 
-  /** STATUS: where this replica is (its view and status, h, its last execution). */
+  /** STATUS: where this replica is (its view and status, h, its last execution, its vote). */
   StatusReport statusReport() {
-    return new StatusReport(view, status == Replica.Status.NORMAL, h(), lastExecuted, id);
+    return new StatusReport(view, status == Replica.Status.NORMAL, h(), lastExecuted,
+        suspectedView == view, id);
   }
 
   void emit(Effect effect) {

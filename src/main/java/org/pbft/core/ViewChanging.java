@@ -60,45 +60,89 @@ final class ViewChanging {
   }
 
   /**
-   * Spec: PBFT.tla!StartViewChange. The view-change timer expired (waiting for a request, or for
-   * the NEW-VIEW of the view this replica moved to, whose wait started with 2f+1 VIEW-CHANGEs:
-   * PBFT.tla!NewViewTimerRuns): it moves to the next view and multicasts VIEW-CHANGE. Even as
-   * that view's primary it cannot send NEW-VIEW yet: 2f VIEW-CHANGEs of others for the view
-   * (2f >= f + 1) would have made it join before its timer expired.
-   *
-   * <p>It leaves only if f+1 others are seen stuck where it is ({@link #stuckAsItIs}), as Raft's
-   * PreVote asks a majority before a server disrupts the others. A VIEW-CHANGE is a promise never
-   * to act below the view it names, so a replica that left alone, because it was behind
-   * ({@link #behindInOwnView}) or cut off from the others, would be out of the group until they
-   * change view in turn. Instead it asks for what it lacks (STATUS, and its VIEW-CHANGE again if
-   * it waits for a NEW-VIEW) and waits as long again. Not sending a VIEW-CHANGE is always safe,
-   * and the f+1 join rule still pulls it along.
+   * The view-change timer expired (waiting for a request, or for the NEW-VIEW of the view this
+   * replica moved to, whose wait started with 2f+1 VIEW-CHANGEs: PBFT.tla!NewViewTimerRuns). If
+   * f+1 others are seen stuck where it is ({@link #stuckAsItIs}) and it is not behind them in its
+   * own view ({@link #behindInOwnView}), it suspects the view's primary: it says so in its STATUS
+   * and leaves once 2f+1 replicas do ({@link #startViewChange}). Otherwise it stays, asks for what
+   * it lacks and waits as long again. Either way it stays for now: a VIEW-CHANGE is a promise
+   * never to act below the view it names, so a replica that left without the others (behind,
+   * cut off, or fooled by a faulty primary that stalled it and one other correct replica for a
+   * while) would be out of the group until they change view in turn. Not sending a VIEW-CHANGE
+   * is always safe, and the f+1 join rule still pulls it along.
    *
    * @param stalledSince the tick since which its view, status and execution have not changed
    */
   void onViewChangeTimeout(long stalledSince) {
-    if (behindInOwnView() || !stuckAsItIs(stalledSince)) {
-      stayAndAsk();
-      return;
+    if (state.suspectedView != state.view && !behindInOwnView() && stuckAsItIs(stalledSince)) {
+      state.suspectedView = state.view;
+    }
+    stayAndAsk();
+  }
+
+  /**
+   * Spec: PBFT.tla!StartViewChange. This replica suspects the primary of its view, and so do
+   * 2f+1 replicas, itself included (their STATUS, their VIEW-CHANGEs for later views, their work
+   * in later views): it moves to the next view and multicasts VIEW-CHANGE. Among 2f+1 votes are
+   * f+1 of correct replicas, which no correct replica takes back in the view: they make every
+   * other correct replica vote too ({@link #suspectWithOthers}), so that it leaves as well, and
+   * the group leaves a view together or not at all, as Bracha's reliable broadcast delivers to
+   * all or none (proofs-notes/09, "Leaving together"). Waiting for a NEW-VIEW, it leaves only
+   * once its NEW-VIEW wait has started ({@link #startNewViewTimer}: 2f+1 VIEW-CHANGEs,
+   * PBFT.tla!NewViewTimerRuns), whatever the votes say. Even as the next view's primary it cannot
+   * send NEW-VIEW yet: 2f VIEW-CHANGEs of others for the view (2f >= f + 1) would have made it
+   * join before. True if it moved.
+   */
+  boolean startViewChange() {
+    if (state.suspectedView != state.view
+        || (state.status == Replica.Status.VIEW_CHANGE && !newViewTimerStarted)
+        || leavingOwnView().size() + 1 < state.quorums.newView()) {
+      return false;
     }
     moveToView(state.view + 1);
     state.trace(SpecAction.StartViewChange, state.view, -1, null);
+    return true;
+  }
+
+  /**
+   * f+1 other replicas vote to leave this replica's view (one of them at least correct, whose
+   * vote stands): it votes too, and says so at once, whatever its own timer says. A vote binds
+   * nobody, so that a faulty primary that stalled one correct replica until its timer expired
+   * and then went on with the others gains nothing: unless f+1 correct replicas vote, none
+   * leaves. True if it voted now.
+   */
+  boolean suspectWithOthers() {
+    if (state.suspectedView == state.view
+        || leavingOwnView().size() < state.quorums.weak()) {
+      return false;
+    }
+    state.suspectedView = state.view;
+    state.timer.startIfStopped();
+    state.broadcast(state.statusReport());
+    return true;
+  }
+
+  /** Other replicas that left this replica's view or vote to leave it. */
+  private Set<Integer> leavingOwnView() {
+    Set<Integer> leaving = activity.leaving(state.view);
+    leaving.addAll(state.viewChanges.sendersFrom(state.view + 1));
+    leaving.remove(state.id);
+    return leaving;
   }
 
   /**
    * Whether f+1 other replicas (one of them at least correct) are seen stuck where this replica
    * is: their STATUS since it stalled says they wait in its view, in its status, having executed
-   * no further; or they asked for a later view or work in one (they left this one, which the
-   * VIEW-CHANGE it then sends gets it the NEW-VIEW of, {@link #resendNewViewToLaggard}); the
-   * view it waits in is over for them. When the primary is faulty
+   * no further; or they left it or vote to leave it ({@link #leavingOwnView}: if they work in a
+   * later view, the VIEW-CHANGE it then sends gets it the NEW-VIEW of that view,
+   * {@link #resendNewViewToLaggard}). When the primary is faulty
    * every correct replica waits and multicasts STATUS, so this holds; when this replica is cut
    * off, or the others just work without it, it does not.
    */
   private boolean stuckAsItIs(long stalledSince) {
     Set<Integer> stuck = activity.stuckWith(state.view, state.status == Replica.Status.NORMAL,
         state.lastExecuted, stalledSince);
-    stuck.addAll(state.viewChanges.sendersFrom(state.view + 1));
-    stuck.addAll(activity.workingAbove(state.view));
+    stuck.addAll(leavingOwnView());
     stuck.remove(state.id);
     return stuck.size() >= state.quorums.weak();
   }

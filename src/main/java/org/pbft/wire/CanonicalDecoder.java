@@ -102,7 +102,7 @@ final class CanonicalDecoder {
           replica("STATE-SNAPSHOT replica"));
       case STATUS -> new StatusReport(in.nonNegative("STATUS view"), in.flag("STATUS normal"),
           in.nonNegative("STATUS stable checkpoint"), in.nonNegative("STATUS last executed"),
-          replica("STATUS replica"));
+          in.flag("STATUS suspects"), replica("STATUS replica"));
     };
     if (slot >= 0) {
       signed.set(slot, new SignedPart(m, Signers.signerOf(m, n), start,

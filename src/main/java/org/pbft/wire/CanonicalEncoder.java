@@ -93,6 +93,7 @@ final class CanonicalEncoder {
       out.flag(s.normal());
       out.i64(s.stableCheckpoint());
       out.i64(s.lastExecuted());
+      out.flag(s.suspects());
       out.i32(s.replica());
     }
     if (slot >= 0) {

@@ -138,13 +138,13 @@ class ActionsEnabledLateTest {
     assertEquals(1, c.replica(3).lastExecuted());
     assertEquals(1, c.replica(3).pendingRequests());
     int ticks = 0;
-    while (c.replica(3).view() == 0 && ticks < 50) {
+    while (c.replica(3).suspectedView() < 0 && ticks < 50) {
       c.inject(1, 3, c.statusOf(1)); // replicas 1 and 2 wait where 3 does
       c.inject(2, 3, c.statusOf(2));
       c.replica(3).step(new Input.Tick());
       ticks++;
     }
-    assertEquals(10, ticks, "a timeout of 10 ticks from A's execution");
+    assertEquals(10, ticks, "a timeout of 10 ticks from A's execution, then its vote to leave");
   }
 
   /** A replica leaving a view forgets what it ordered there: the new primary may order it. */
@@ -154,7 +154,7 @@ class ActionsEnabledLateTest {
     byTimeout.submit(0, req(1, 1));
     byTimeout.drop(e -> true);
     assertEquals(1, byTimeout.replica(0).orderedInView());
-    byTimeout.timeOutTogether(10, 0, 1, 2);
+    byTimeout.votesToLeave(0, 1, 2);
     assertEquals(1, byTimeout.replica(0).view());
     assertEquals(0, byTimeout.replica(0).orderedInView(), "moved to view 1");
 

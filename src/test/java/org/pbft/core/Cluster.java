@@ -83,30 +83,49 @@ final class Cluster {
   /**
    * {@code ticks} ticks pass, and the correct replicas {@code ids}, which wait where they are,
    * see each other's STATUS before the last one (as their STATUS exchange would show them): their
-   * timers then find f+1 others stuck as they are, and expire into a view change rather than
-   * keep them in their view (ViewChanging#onViewChangeTimeout). A Byzantine replica among
-   * {@code ids} says it waits where each of them does.
+   * timers then find f+1 others stuck as they are and suspect the primary
+   * (ViewChanging#onViewChangeTimeout); then each sees the others' STATUS again, with their
+   * votes, and they leave the view together once 2f+1 vote (ViewChanging#startViewChange). A
+   * Byzantine replica among {@code ids} says it waits where each of them does, and votes.
    */
   void timeOutTogether(int ticks, int... ids) {
     tick(ticks - 1);
+    exchangeStatus(ids);
+    tick(1);
+    for (int round = 0; round < ids.length; round++) {
+      exchangeStatus(ids); // a vote cast on the others' votes reaches them in the next round
+    }
+  }
+
+  /** Replica {@code to} receives a STATUS from each of {@code from} voting to leave its view. */
+  void votesToLeave(int to, int... from) {
+    Replica r = replicas.get(to);
+    for (int q : from) {
+      inject(q, to, new org.pbft.core.message.StatusReport(r.view(),
+          r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), true, q));
+    }
+  }
+
+  /** Each of {@code ids} receives the STATUS of each other one, as it would send it now. */
+  private void exchangeStatus(int... ids) {
     for (int a : ids) {
       for (int b : ids) {
         if (a != b && replicas.containsKey(a)) {
           org.pbft.core.message.StatusReport own = statusOf(a);
           inject(b, a, replicas.containsKey(b) ? statusOf(b)
               : new org.pbft.core.message.StatusReport(own.view(), own.normal(),
-                  own.stableCheckpoint(), own.lastExecuted(), b));
+                  own.stableCheckpoint(), own.lastExecuted(), own.suspects(), b));
         }
       }
     }
-    tick(1);
   }
 
   /** The STATUS that correct replica {@code id} would send now. */
   org.pbft.core.message.StatusReport statusOf(int id) {
     Replica r = replicas.get(id);
     return new org.pbft.core.message.StatusReport(r.view(),
-        r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), id);
+        r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(),
+        r.suspectedView() == r.view(), id);
   }
 
   Replica replica(int id) {

@@ -12,7 +12,7 @@ import org.pbft.service.KeyValueStore;
 
 /**
  * A replica that missed a view change (here: restarted with its state lost, in view 0) asks for
- * view 1 after its timer expires; the primary of view 1 sends it its NEW-VIEW again, and the
+ * view 1 once f+1 others show it they left view 0 (their STATUS in view 1); the primary of view 1 sends it its NEW-VIEW again, and the
  * replica enters view 1 with it (PBFT.tla!ReceiveNewView).
  */
 class NewViewResendTest {
@@ -24,15 +24,13 @@ class NewViewResendTest {
 
     Replica restarted = new Replica(3, Cluster.smallConfig(), new KeyValueStore());
     restarted.step(new Input.Receive(Input.CLIENT, req(2, 1)));
-    ViewChange askFor1 = null;
-    for (int t = 0; t < 10 && askFor1 == null; t++) {
-      for (int q = 1; q <= 2; q++) { // two others said they wait in view 0 (stale, as it is)
-        restarted.step(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0,
-            q)));
-      }
-      List<ViewChange> sent = sent(restarted.step(new Input.Tick()), ViewChange.class);
-      askFor1 = sent.isEmpty() ? null : sent.get(0);
+    List<ViewChange> sent = new java.util.ArrayList<>();
+    for (int q = 1; q <= 2; q++) { // two others say they work in view 1: view 0 is over
+      sent.addAll(sent(restarted.step(new Input.Receive(q,
+          new org.pbft.core.message.StatusReport(1, true, 0, 0, q))), ViewChange.class));
     }
+    assertEquals(1, sent.size());
+    ViewChange askFor1 = sent.get(0);
     assertEquals(1, askFor1.newView());
 
     c.tick(10); // replica 3 of the cluster may have had the NEW-VIEW again within a timeout

@@ -108,7 +108,7 @@ class ReadOnlyRequestTest {
   void aReadOnlyRequestDuringAViewChangeIsIgnored() {
     c.submit(1, req(1, 1));
     c.drop(e -> true); // the relayed request never reaches the primary
-    c.timeOutTogether((int) Cluster.smallConfig().viewChangeTimeout(), 1, 2, 3);
+    c.votesToLeave(1, 2, 3);
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(1).status());
 
     List<Effect> out = c.submit(1, readOnlyGet(2, 1));

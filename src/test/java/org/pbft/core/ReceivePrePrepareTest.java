@@ -88,7 +88,7 @@ class ReceivePrePrepareTest {
   @Test
   void backupWaitingForNewViewRejectsPrePrepares() {
     c.submit(2, req(1, 1));
-    c.timeOutTogether(10, 1, 2, 3); // replica 2's request timer expires: it moves to view 1 and waits for NEW-VIEW
+    c.votesToLeave(2, 1, 3); // replica 2 moves to view 1 and waits for NEW-VIEW
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(2).status());
     assertEquals(1, c.replica(2).view());
     assertEquals(List.of(), ignored(c.inject(1, 2, pp(1, 1, req(1, 1)))), "held for view 1");

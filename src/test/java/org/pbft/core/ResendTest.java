@@ -83,6 +83,7 @@ class ResendTest {
   @Test
   void twoReplicasWaitingForOneNewViewSendEachOtherTheirViewChanges() {
     Cluster c = Cluster.afterASilentPrimaryTimedOut();
+    c.tick(1); // half a STATUS interval after their last exchange: not rate-limited
     c.drop(e -> true); // every VIEW-CHANGE for view 1 lost: 1, 2 and 3 wait in view 1
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(3).status());
     List<Message> answer = messages(c.inject(1, 3, new StatusReport(1, false, 0, 0, 1)));

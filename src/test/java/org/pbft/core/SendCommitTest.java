@@ -66,7 +66,7 @@ class SendCommitTest {
   @Test
   void prepareForAnEarlierOrFarLaterViewIsRejected() {
     c.submit(1, req(1, 1));
-    c.timeOutTogether(10, 1, 2, 3); // replica 1 moves to view 1
+    c.votesToLeave(1, 2, 3); // replica 1 moves to view 1
     assertEquals(List.of(WRONG_VIEW), ignored(c.inject(2, 1, prepare(pp, 2))));
     PrePrepare far = pp(1 + 5, 1, req(1, 1)); // maxViewsAhead = 4
     assertEquals(List.of(WRONG_VIEW), ignored(c.inject(2, 1, prepare(far, 2))));

@@ -72,7 +72,7 @@ class SendNewViewTest {
   @Test
   void noNewViewWithFewerThan2fPlus1ViewChanges() {
     c.submit(1, req(1, 1));
-    c.timeOutTogether(10, 1, 2, 3); // replicas 2 and 3 hold no request: they stay in view 0
+    c.votesToLeave(1, 2, 3); // their own VIEW-CHANGEs have not arrived yet
     List<Effect> out = c.inject(2, 1, vc(1, 2));
     assertTrue(sent(out, NewView.class).isEmpty());
     assertEquals(Replica.Status.VIEW_CHANGE, c.replica(1).status());

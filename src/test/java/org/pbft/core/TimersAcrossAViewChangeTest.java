@@ -26,19 +26,31 @@ class TimersAcrossAViewChangeTest {
   /**
    * Ticks until the replica starts a view change; the ticks taken, or -1 within {@code max}.
    * Replicas 1 and 2 say at every tick that they wait where it waits (their STATUS), so that an
-   * expiry is a view change, not a replica alone asking.
+   * expiry is a vote to leave, not a replica alone asking; and they vote as soon as it does,
+   * their timers expiring with its own, so that the vote is a view change.
    */
   private int ticksUntilViewChange(int max) {
     for (int t = 1; t <= max; t++) {
-      for (int other : new int[] {1, 2}) {
-        receive(other, new org.pbft.core.message.StatusReport(r.view(),
-            r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), other));
+      statusOfOthers(false);
+      List<Effect> out = new java.util.ArrayList<>(r.step(new Input.Tick()));
+      if (r.suspectedView() == r.view()) {
+        out.addAll(statusOfOthers(true));
       }
-      if (actions(r.step(new Input.Tick())).contains(SpecAction.StartViewChange)) {
+      if (actions(out).contains(SpecAction.StartViewChange)) {
         return t;
       }
     }
     return -1;
+  }
+
+  private List<Effect> statusOfOthers(boolean suspects) {
+    List<Effect> out = new java.util.ArrayList<>();
+    for (int other : new int[] {1, 2}) {
+      out.addAll(receive(other, new org.pbft.core.message.StatusReport(r.view(),
+          r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), suspects,
+          other)));
+    }
+    return out;
   }
 
   /** Replicas 1 and 2 ask for view 1: replica 3 joins; then the primary 1's NEW-VIEW arrives. */

@@ -74,7 +74,7 @@ class CheckersCatchMutantsTest {
    */
   @Test
   void convergenceCatchesAReplicaThatLeavesTheGroup() {
-    List<Violation> caught = firstFailure(Mutants.impatient(3), "none");
+    List<Violation> caught = firstFailure(Mutants.gullible(3), "none");
     assertTrue(checks(caught).equals(List.of("Convergence")), caught.toString());
     assertTrue(caught.get(0).detail().startsWith("replica [3] out of the group"),
         caught.toString());

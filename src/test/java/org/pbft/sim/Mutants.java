@@ -2,6 +2,7 @@ package org.pbft.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.pbft.core.Effect;
 import org.pbft.core.Input;
@@ -10,6 +11,7 @@ import org.pbft.core.Quorums;
 import org.pbft.core.Replica;
 import org.pbft.core.ReplicaConfig;
 import org.pbft.core.message.Request;
+import org.pbft.core.message.StatusReport;
 import org.pbft.service.KeyValueStore;
 import org.pbft.service.KvOperation;
 import org.pbft.service.KvResult;
@@ -122,16 +124,51 @@ final class Mutants {
   }
 
   /**
-   * Replica {@code impatient} runs with a view-change timeout of one tick: it gives up on every
-   * view before the others can, and leaves the group for views of its own, while the others go
-   * on serving the clients. It is still a correct replica to the simulator, so the checkers
-   * judge it.
+   * Replica {@code gullible} runs with a view-change timeout of one tick and believes votes no
+   * one cast: after each tick it hears f+1 others vote to leave its view (a STATUS forged in
+   * their name, as a replica that authenticated nothing would accept), so it leaves every view
+   * on its own, the old timer rule, while the others go on serving the clients. It is still a
+   * correct replica to the simulator, so the checkers judge it.
    */
-  static Simulation.PeerFactory impatient(int impatient) {
-    return (id, c) -> Peer.correct(new Replica(id, id != impatient ? c
-        : new ReplicaConfig(c.quorums(), c.checkpointInterval(), c.logWindow(), c.maxBatch(),
-            1, c.maxViewsAhead(), c.maxBatchesInFlight()),
-        new KeyValueStore()));
+  static Simulation.PeerFactory gullible(int gullible) {
+    return (id, c) -> {
+      Replica r = new Replica(id, id != gullible ? c
+          : new ReplicaConfig(c.quorums(), c.checkpointInterval(), c.logWindow(), c.maxBatch(),
+              1, c.maxViewsAhead(), c.maxBatchesInFlight()),
+          new KeyValueStore());
+      Peer correct = Peer.correct(r);
+      if (id != gullible) {
+        return correct;
+      }
+      return new Peer() {
+        @Override
+        public int id() {
+          return id;
+        }
+
+        @Override
+        public List<Effect> step(Input input) {
+          List<Effect> out = new ArrayList<>(correct.step(input));
+          if (input instanceof Input.Tick) {
+            int voters = 0;
+            for (int q = 0; q < c.n() && voters < c.quorums().weak(); q++) {
+              if (q != id) {
+                voters++;
+                out.addAll(correct.step(new Input.Receive(q, new StatusReport(r.view(),
+                    r.status() == Replica.Status.NORMAL, r.lowWatermark(), r.lastExecuted(), true,
+                    q))));
+              }
+            }
+          }
+          return out;
+        }
+
+        @Override
+        public Optional<Replica> correctReplica() {
+          return Optional.of(r);
+        }
+      };
+    };
   }
 
   /**

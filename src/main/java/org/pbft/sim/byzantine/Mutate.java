@@ -174,7 +174,7 @@ final class Mutate implements Strategy {
       return new NewView(nv.view() + 1, nv.viewChanges(), nv.prePrepares());
     } else if (m instanceof StatusReport s) {
       return new StatusReport(s.view() + 1, s.normal(), s.stableCheckpoint(), s.lastExecuted(),
-          s.replica());
+          s.suspects(), s.replica());
     }
     return null;
   }
@@ -193,7 +193,7 @@ final class Mutate implements Strategy {
       return new FetchState(f.seq() + k, f.replica());
     } else if (m instanceof StatusReport s) {
       return new StatusReport(s.view(), s.normal(), s.stableCheckpoint(), s.lastExecuted() + 1,
-          s.replica());
+          s.suspects(), s.replica());
     }
     return null;
   }

@@ -73,7 +73,7 @@ final class RandomMessages implements Strategy {
       case 6 -> new FetchState(a.config().checkpointInterval() * random.nextLong(0, 4), a.id());
       case 7 -> new StateSnapshot(seq, randomBytes(random), a.id());
       case 8 -> new StatusReport(view, random.nextBoolean(), Math.max(0, seq - 1),
-          Math.max(0, seq - 1), a.id());
+          Math.max(0, seq - 1), random.nextBoolean(), a.id());
       default -> someRequests(a).get(0);
     };
   }

@@ -122,8 +122,8 @@ class StrategiesTest {
     assertTrue(extra > 0, "the replaying replica sent nothing beyond a correct one");
   }
 
-  /** Replica 1 prepares request 1 in view 0, then its timer expires. */
-  private static List<Effect> prepareThenTimeOut(java.util.function.Function<Input,
+  /** Replica {@code id} prepares request 1 in view 0, then leaves it with the others. */
+  private static List<Effect> prepareThenTimeOut(int id, java.util.function.Function<Input,
       List<Effect>> replica) {
     Request r = request(1, 1);
     PrePrepare pp = PrePrepare.of(0, 1, List.of(r));
@@ -133,11 +133,11 @@ class StrategiesTest {
     replica.apply(new Input.Receive(3, new Prepare(0, 1, pp.digest(), 3)));
     List<Effect> all = new ArrayList<>();
     for (int i = 0; i < CONFIG.viewChangeTimeout(); i++) {
-      for (int q = 0; q < 4; q++) { // the others wait in view 0 too (its own STATUS is refused)
-        replica.apply(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0,
-            q)));
-      }
       all.addAll(replica.apply(new Input.Tick()));
+    }
+    for (int q : new int[] {(id + 1) % 4, (id + 2) % 4}) { // f+1 others vote to leave view 0
+      all.addAll(replica.apply(new Input.Receive(q,
+          new org.pbft.core.message.StatusReport(0, true, 0, 0, true, q))));
     }
     return all;
   }
@@ -145,10 +145,10 @@ class StrategiesTest {
   @Test
   void hidingViewChangeLeavesOutWhatItPrepared() {
     Replica honest = new Replica(1, CONFIG, new KeyValueStore());
-    List<Out<ViewChange>> correct = sent(prepareThenTimeOut(honest::step), ViewChange.class);
+    List<Out<ViewChange>> correct = sent(prepareThenTimeOut(1, honest::step), ViewChange.class);
     assertEquals(1, correct.get(0).message().preparedCertificates().size());
     ByzantinePeer p = peer("hide-prepared", 1);
-    List<Out<ViewChange>> hidden = sent(prepareThenTimeOut(p::step), ViewChange.class);
+    List<Out<ViewChange>> hidden = sent(prepareThenTimeOut(1, p::step), ViewChange.class);
     assertEquals(1, hidden.size());
     assertEquals(List.of(), hidden.get(0).message().preparedCertificates());
     assertEquals(1, hidden.get(0).message().newView());
@@ -160,7 +160,7 @@ class StrategiesTest {
     Replica r3 = new Replica(3, CONFIG, new KeyValueStore());
     List<ViewChange> vcs = new ArrayList<>();
     for (Replica r : List.of(r2, r3)) {
-      vcs.addAll(sent(prepareThenTimeOut(r::step), ViewChange.class).stream()
+      vcs.addAll(sent(prepareThenTimeOut(r.id(), r::step), ViewChange.class).stream()
           .map(Out::message).toList());
     }
     assertEquals(2, vcs.size());

@@ -26,15 +26,16 @@ class ConvergenceCheckerTest {
   }
 
   /**
-   * A backup that holds a request the primary never orders, and hears two others say they wait
-   * too (their STATUS): its timer moves it to view 1.
+   * A backup that holds a request the primary never orders, and hears the others say they wait
+   * too and vote to leave the view (their STATUS): it moves to view 1, and they stay behind.
    */
   private static void timeOut(Replica r) {
     r.step(new Input.Receive(Input.CLIENT,
         new Request(1, 1, new KvOperation.Get("k").encode())));
     for (long t = 0; t <= CONFIG.viewChangeTimeout() && r.view() == 0; t++) {
       for (int q = 0; q < 4; q++) { // its own STATUS is refused
-        r.step(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0, q)));
+        r.step(new Input.Receive(q, new org.pbft.core.message.StatusReport(0, true, 0, 0, true,
+            q)));
       }
       r.step(new Input.Tick());
     }
