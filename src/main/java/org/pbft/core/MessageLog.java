@@ -76,6 +76,16 @@ final class MessageLog {
     return bySeq.tailMap(n, false).values().stream().anyMatch(views -> views.containsKey(view));
   }
 
+  /**
+   * Whether the log holds a slot of {@code view} at or below {@code n} with a PRE-PREPARE that is
+   * not prepared there: a sequence number executed in an earlier view that a NEW-VIEW carried
+   * into this one, whose COMMIT of this view the others may still wait for.
+   */
+  boolean hasUnpreparedSlotUpTo(long view, long n) {
+    return bySeq.headMap(n, true).values().stream().map(views -> views.get(view))
+        .anyMatch(slot -> slot != null && slot.prePrepare() != null && !slot.prepared());
+  }
+
   /** Discards every entry at or below the stable checkpoint {@code h}. */
   void collectGarbage(long h) {
     bySeq.headMap(h, true).clear();

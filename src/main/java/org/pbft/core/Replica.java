@@ -200,7 +200,8 @@ public final class Replica {
 
   /**
    * How many times the view-change timer expired and the replica stayed in its view: f+1 others
-   * visibly made progress there without it, or fewer than f+1 were seen stuck where it was.
+   * visibly made progress there without it, fewer than f+1 were seen stuck where it was, or it
+   * voted to leave and fewer than 2f+1 replicas had voted yet.
    */
   public long timeoutsStayed() {
     return viewChanging.timeoutsStayed();

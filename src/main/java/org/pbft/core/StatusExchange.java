@@ -112,8 +112,9 @@ final class StatusExchange {
 
   /**
    * Waiting: for requests to execute, for a NEW-VIEW, for a state, for the slots of this view it
-   * has heard of, for its own latest CHECKPOINT to become stable, or with its timer running (its
-   * primary left the view). A replica with none of
+   * has heard of, for the PREPAREs of a slot it executed in an earlier view and must commit again
+   * in this one (the others may wait for its COMMIT), for its own latest CHECKPOINT to become
+   * stable, or with its timer running (its primary left the view). A replica with none of
    * these stays quiet, so an idle group sends nothing.
    */
   private boolean waiting() {
@@ -122,6 +123,7 @@ final class StatusExchange {
         || state.status != Replica.Status.NORMAL
         || state.stateFetch != null
         || state.log.hasSlotAbove(state.view, state.lastExecuted)
+        || state.log.hasUnpreparedSlotUpTo(state.view, state.lastExecuted)
         || !state.checkpoints.ownCheckpoints(state.id, state.h()).isEmpty();
   }
 
@@ -148,11 +150,11 @@ final class StatusExchange {
     if (s.view() < state.view || (s.view() == state.view && !s.normal())) {
       viewChanging.resendForView(from, s.view());
     } else if (s.view() == state.view && state.status == Replica.Status.NORMAL) {
-      // Above the lower of the two: a replica further along may still need this one's votes
-      // of this view for slots it ran in an earlier view, to send its own COMMIT of this view,
-      // which the others wait for.
-      resendNormalCase(from,
-          Math.max(Math.min(s.lastExecuted(), state.lastExecuted), state.h()));
+      // Above the other's stable checkpoint, not its execution: a replica as far along, or
+      // further, may still need this one's votes of this view for slots it ran in an earlier
+      // view, to send its own COMMIT of this view, which the others wait for. The window bounds
+      // the answer.
+      resendNormalCase(from, Math.max(s.stableCheckpoint(), state.h()));
     }
     if (s.view() == state.view && state.status == Replica.Status.NORMAL
         && (!s.normal() || s.lastExecuted() < state.lastExecuted)) {

@@ -49,7 +49,7 @@ final class ViewChanging {
   private final PeerActivity activity;
   /** Whether the NEW-VIEW wait of the view this replica moved to has started. */
   private boolean newViewTimerStarted;
-  /** Timeouts after which it stayed in its view: behind, or alone where it waits. */
+  /** Timeouts after which it stayed in its view: behind, alone where it waits, or one vote. */
   private long timeoutsStayed;
 
   ViewChanging(ReplicaState state, NormalCase normalCase, Checkpointing checkpointing) {
@@ -164,10 +164,10 @@ final class ViewChanging {
   }
 
   /**
-   * Behind the others, or alone where it waits: multicast STATUS so that the others send again
-   * what it lacks (their PREPAREs, COMMITs and CHECKPOINTs, the primary's PRE-PREPAREs or its
-   * NEW-VIEW, which the VIEW-CHANGE sent again also asks for) or say where they are, and wait as
-   * long again.
+   * Behind the others, alone where it waits, or voting with too few votes yet: multicast STATUS
+   * (with its vote, if it cast one) so that the others send again what it lacks (their PREPAREs,
+   * COMMITs and CHECKPOINTs, the primary's PRE-PREPAREs or its NEW-VIEW, which the VIEW-CHANGE
+   * sent again also asks for), say where they are, or count its vote; and wait as long again.
    */
   private void stayAndAsk() {
     timeoutsStayed++;
@@ -180,7 +180,7 @@ final class ViewChanging {
     state.broadcast(state.statusReport());
   }
 
-  /** Timeouts after which this replica stayed in its view: behind, or alone where it waits. */
+  /** Timeouts after which this replica stayed in its view: behind, alone, or one vote of 2f+1. */
   long timeoutsStayed() {
     return timeoutsStayed;
   }

@@ -56,7 +56,8 @@ public final class GroupCheck {
       positions.add("replica " + id + ": view " + p.view() + (p.normal() ? ""
           : " (waiting for its NEW-VIEW)") + ", executed up to " + p.lastExecuted()
           + (p.timeoutsStayed() > 0 ? ", " + p.timeoutsStayed()
-          + " timeouts after which it stayed in its view (behind, or alone where it waited)" : ""));
+          + " timeouts after which it stayed in its view (behind, alone where it waited, or"
+          + " voting to leave with fewer than 2f+1 votes yet)" : ""));
       if (p.view() != groupView || !p.normal()) {
         long left = leftAt(byReplica.get(id), groupView);
         departures.add("replica " + id + " left the group"

@@ -57,7 +57,7 @@ class ConvergenceTest {
    * Traffic (two replicas in views 2 and 3 forwarded every request to each other's primary; a
    * backup now relays only new requests, or the client's own, in normal status), then on a slot
    * that one replica had executed in view 1 and never committed in view 2 (a STATUS is now
-   * answered with the votes above the lower of the two executions).
+   * answered with the votes above the stable checkpoint of the replica that asks).
    */
   @ParameterizedTest(name = "n = {0}, seed {1}, {2}, pauses {3}: converges once a timeout cut"
       + " off from the others no longer strands the replica")
@@ -118,5 +118,23 @@ class ConvergenceTest {
   })
   void aReplicaFooledIntoLeavingAloneStaysWithTheGroup(int n, long seed, String strategy) {
     theStrandedReplicaRejoinsTheGroup(n, seed, strategy, true);
+  }
+
+  /**
+   * Seeds in which the group, once it left views together, stopped in a view whose NEW-VIEW
+   * carried a sequence number that some replicas had already executed in an earlier view (n = 7,
+   * the primaries of views 0 and 1 silent; seed 2445: replicas 2 and 3 had executed 1 in view 2,
+   * replicas 4, 5 and 6 had not). Replica 3, the primary of view 3, lacked one backup's PREPARE
+   * of view 3, lost before the network healed, so it never sent its COMMIT of view 3, which the
+   * three others needed for their 2f+1; and it never asked again, having executed what it waited
+   * for, while an answer to a STATUS carried only the votes above the lower of the two
+   * executions. They pass since a replica that holds an unprepared slot of its view at or below
+   * its execution waits (it sends STATUS), and a STATUS is answered with the votes above the
+   * asker's stable checkpoint.
+   */
+  @ParameterizedTest(name = "n = 7, seed {0}: a slot executed in an earlier view commits again")
+  @CsvSource({"2445", "6891", "7164", "8971", "8984"})
+  void aSlotExecutedInAnEarlierViewIsCommittedInTheNewOne(long seed) {
+    theStrandedReplicaRejoinsTheGroup(7, seed, "silent", true);
   }
 }
